@@ -1,0 +1,5 @@
+"""`python -m extractor` runs the diplo CLI."""
+
+from extractor.cli import main
+
+main()

@@ -1,0 +1,754 @@
+"""Factory "diplo_visit_events": who visited whom, where and when.
+
+Reads the people, places and dateline set by "diplo_entities" and the dependency parse; sets
+`doc._.diplo_events` to a list of `VisitDraft`. A visit is found from meeting links between two
+people ("X called on Y", "Y received X", "X held talks with Y", "Y was received by X"), oriented by
+the verb and by each side's country against the host country, then grouped per visitor and host.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor import dates, geography
+from extractor.extensions import register_extensions
+from extractor.lexicon import Lexicon
+from extractor.people import Mention, PersonCluster
+from extractor.resources import gazetteer
+
+# Verb families (by lemma). The visitor is the subject of a VISIT verb and the object of a HOST verb;
+# MEET verbs are oriented by the two sides' countries.
+VISIT_VERBS = {"call": "on", "visit": None}
+HOST_VERBS = {"receive", "host", "welcome", "greet"}
+MEET_VERBS = {"meet", "confer"}
+LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair"}
+MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
+                 "dialogue", "call", "visit", "session"}
+HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar"}
+_FUTURE = re.compile(r"\b(will|would|shall|is (?:scheduled|expected|due|set) to|are (?:scheduled|expected|due) to|"
+                     r"scheduled to|expected to|plans? to|is to|are to|to be held|upcoming|next week|next month)\b",
+                     re.I)
+_BACKGROUND = re.compile(r"\b(last (?:year|month|week)|previous(?:ly)?|earlier visit|in the past|recalled|"
+                         r"then prime minister|then president|former)\b", re.I)
+_VISIT_TYPE = re.compile(r"\b(state|official|working|private)\s+visits?\b", re.I)
+_ARRIVAL_LEMMAS = {"arrive", "reach", "land"}
+_SAME_DAY = re.compile(r"\b(later (?:in )?the same day|earlier (?:in )?the day|later in the day|the same day|"
+                       r"in the evening|later that day|in the afternoon)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(a day earlier|the previous day|the day before)\b", re.I)
+_DAY_AFTER = re.compile(r"\b(the next day|the following day|a day later)\b", re.I)
+_DATE_TEXT = re.compile(
+    r"\b(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?: \(\d{1,2}\))?"
+    r"|\b(?:today|yesterday|tomorrow|tonight)\b"
+    r"|\b(?:on |from )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:,? \d{4})?\b"
+    r"|\b(?:on |from )?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?\b"
+    r"|\b(?:a day earlier|the previous day|the day before|the next day|the following day|a day later|"
+    r"later (?:in )?the same day|earlier (?:in )?the day|earlier this week|last week|this week)\b",
+    re.I,
+)
+_ATTENDANCE = re.compile(r"\b(attended|present|assisted|accompanied|included|comprised|took part|also present|"
+                         r"side by|joined)\b", re.I)
+_TOPIC_LEMMAS = {"discuss", "review", "focus", "explore", "cover", "touch", "exchange", "underscore"}
+_OUTCOME_LEMMAS = {"agree", "sign", "pledge", "commit", "ink", "adopt", "reaffirm", "decide"}
+
+
+@dataclass
+class Reference:
+    """A person referred to at a token: by name, role description or pronoun."""
+
+    person: PersonCluster
+    start: int
+    end: int
+
+
+@dataclass
+class Link:
+    """Two sides of a meeting found in one sentence, oriented when the verb says who travelled."""
+
+    visitor: PersonCluster
+    host: PersonCluster
+    sentence: Span
+    trigger: Token
+    oriented: bool
+    future: bool
+    host_side_country: str | None = None
+
+
+@dataclass
+class MeetingDraft:
+    """A meeting of the visitor with one or more counterparts."""
+
+    counterparts: list[PersonCluster]
+    attendees: list[PersonCluster] = field(default_factory=list)
+    venue: str | None = None
+    city: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    topics: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class VisitDraft:
+    """A visit event before it becomes a record."""
+
+    visitor: PersonCluster
+    visitor_country: str | None
+    host_country: str | None
+    status: str
+    meetings: list[MeetingDraft]
+    city: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    visit_type: str | None = None
+    delegation: list[PersonCluster] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    ceremonies: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    sentences: list[Span] = field(default_factory=list)
+    reporting_side: str | None = None
+
+
+# References ---------------------------------------------------------------------------------------
+
+def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]) -> dict[int, Reference]:
+    """Map every token of a person reference to the person: names, then role descriptions
+    ('the Libyan commander', 'the premier'), then subject pronouns."""
+    refs: dict[int, Reference] = {}
+    for person in people:
+        for mention in person.mentions:
+            ref = Reference(person, mention.start, mention.end)
+            for i in range(mention.chain.start, mention.end):
+                refs[i] = ref
+    for role in roles:
+        person = resolve_role(role, people)
+        if person is None:
+            continue
+        person.mentions.append(role)
+        ref = Reference(person, role.start, role.end)
+        for i in range(role.start, role.end):
+            refs.setdefault(i, ref)
+    last_subject: PersonCluster | None = None
+    last_seen: PersonCluster | None = None
+    for sent in doc.sents:
+        subject_here: PersonCluster | None = None
+        for token in sent:
+            if token.i in refs and token.dep_ in ("nsubj", "nsubjpass") and subject_here is None:
+                subject_here = refs[token.i].person
+            elif token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and token.i not in refs:
+                target = subject_here or last_subject or last_seen
+                if target is not None:
+                    refs[token.i] = Reference(target, token.i, token.i + 1)
+                    subject_here = subject_here or target
+        for token in sent:
+            if token.i in refs and token.dep_ in ("nsubj", "nsubjpass"):
+                last_subject = refs[token.i].person
+                break
+        named_here = [refs[t.i].person for t in sent if t.i in refs]
+        if named_here:
+            last_seen = named_here[-1]
+    return refs
+
+
+def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | None:
+    """The person a role description refers to: the latest named one before it with the same office
+    (or, for 'the visiting dignitary', the visiting side), of a compatible country."""
+    chain = role.chain
+    words = " ".join(chain.title_parts).lower() or (chain.role.span.text.lower() if chain.role else "")
+    candidates: list[tuple[int, PersonCluster]] = []
+    for person in people:
+        if chain.country and person.country and person.country != chain.country:
+            continue
+        before = [m.start for m in person.mentions if m.is_name and m.start < role.start]
+        if not before:
+            continue
+        score = 0
+        if chain.title_keys and person.title_keys & set(chain.title_keys):
+            score += 3
+        elif words and person.title and _head_word(words) in person.title.lower():
+            score += 2
+        elif words and person.rank and _head_word(words) in person.rank.canonical.lower():
+            score += 2
+        if chain.country and person.country == chain.country:
+            score += 2
+        if chain.visiting and person.visiting:
+            score += 2
+        if score == 0:
+            continue
+        candidates.append((score * 10_000 + max(before), person))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def _head_word(words: str) -> str:
+    return words.split()[-1] if words.split() else words
+
+
+# Links ----------------------------------------------------------------------------------------------
+
+def _side_of(token: Token, verb: Token) -> str | None:
+    """How a token hangs off a trigger verb: 'subj', 'obj' or 'agent'."""
+    current = token
+    path: list[Token] = []
+    while current.head.i != current.i and current.i != verb.i:
+        path.append(current)
+        current = current.head
+    if current.i != verb.i or not path:
+        return None
+    top = path[-1]
+    if top.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return "subj"
+    if top.dep_ == "agent":
+        return "agent"
+    if top.dep_ in ("dobj", "prep", "pobj", "dative", "attr", "npadvmod", "prt", "advcl", "oprd", "xcomp", "ccomp"):
+        return "obj"
+    if top.dep_ in ("conj",):
+        return None
+    return None
+
+
+def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: Span) -> dict[str, list[PersonCluster]]:
+    sides: dict[str, list[PersonCluster]] = {"subj": [], "obj": [], "agent": []}
+    for token in sent:
+        ref = refs.get(token.i)
+        if ref is None or token.i != ref.end - 1:
+            continue
+        side = _side_of(token, verb)
+        if side is None:
+            continue
+        if ref.person not in sides[side]:
+            sides[side].append(ref.person)
+    # "A and B called on C": the subject's conjuncts share its side.
+    return sides
+
+
+def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
+                           window: int = 14) -> PersonCluster | None:
+    for i in range(verb.i + 1, min(sent.end, verb.i + 1 + window)):
+        ref = refs.get(i)
+        if ref is not None:
+            return ref.person
+    return None
+
+
+def _subject_of_relative(verb: Token, refs: dict[int, Reference]) -> PersonCluster | None:
+    """'X, who is on a visit to ...': the person a relative clause hangs from."""
+    if verb.dep_ == "relcl":
+        head = verb.head
+        ref = refs.get(head.i)
+        if ref:
+            return ref.person
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]:
+    """Meeting links in every sentence, with the verb's own orientation where it has one."""
+    negatives = {t.i for e in lex.all("NEGATIVE") for t in e.span}
+    links: list[Link] = []
+    for sent in doc.sents:
+        if any(t.i in negatives for t in sent):
+            continue
+        future = bool(_FUTURE.search(sent.text))
+        for verb in sent:
+            kind = _trigger_kind(verb)
+            if kind is None:
+                continue
+            sides = _references_under(doc, refs, verb, sent)
+            if not sides["obj"] and not sides["agent"]:
+                # The small parser often hangs a long object name elsewhere ("... Field Marshal
+                # Asim Munir at General Headquarters, ISPR said"): take the first person after the verb.
+                following = _first_reference_after(refs, verb, sent)
+                if following is not None and following not in sides["subj"]:
+                    sides["obj"].append(following)
+            subjects = sides["subj"] or ([p] if (p := _subject_of_relative(verb, refs)) else [])
+            if kind == "host_noun":
+                objects = [p for p in sides["obj"] if p not in subjects]
+                pairs = [(o, s, True) for s in subjects for o in objects]
+            elif _is_passive(verb):
+                agents = sides["agent"]
+                if kind == "host":
+                    pairs = [(s, a, True) for s in subjects for a in agents]
+                else:
+                    pairs = [(a, s, kind == "visit") for s in subjects for a in agents]
+            else:
+                objects = [p for p in sides["obj"] if p not in subjects]
+                if kind == "host":
+                    pairs = [(o, s, True) for s in subjects for o in objects]
+                else:
+                    pairs = [(s, o, kind == "visit") for s in subjects for o in objects]
+            verb_future = future or _verb_future(verb)
+            for visitor, host, oriented in pairs:
+                if visitor is host:
+                    continue
+                links.append(Link(visitor, host, sent, verb, oriented, verb_future))
+    return links
+
+
+def _verb_future(verb: Token) -> bool:
+    return any(c.lower_ in ("will", "would", "shall") for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "expect", "plan", "set", "due"))
+
+
+def _trigger_kind(verb: Token) -> str | None:
+    """'visit', 'host', 'meet' or 'host_noun' for a trigger token, else None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma == "call":
+        return "visit" if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in verb.children) else None
+    if lemma == "visit":
+        return "visit"
+    if lemma in HOST_VERBS:
+        return "host"
+    if lemma in MEET_VERBS:
+        return "meet"
+    if lemma in LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                noun = child.lower_
+                if noun in ("visit", "call") and lemma == "pay":
+                    return "visit"
+                if noun in MEETING_NOUNS:
+                    return "meet"
+                if noun in HOST_NOUNS or any(g.lower_ in HOST_NOUNS for g in child.subtree):
+                    return "host_noun"
+    return None
+
+
+# Orientation and grouping -----------------------------------------------------------------------------
+
+def person_country(person: PersonCluster, default: str | None) -> str | None:
+    return person.country or default
+
+
+def orient(link: Link, host_country: str | None, default: str | None) -> tuple[PersonCluster, PersonCluster] | None:
+    """(visitor, counterpart) of a link, or None for a meeting within one state."""
+    a, b = link.visitor, link.host
+    ca, cb = a.country, b.country
+    if host_country:
+        if ca and cb:
+            if ca == cb:
+                return None
+            if ca == host_country:
+                return b, a
+            if cb == host_country:
+                return a, b
+        if ca == host_country and not cb:
+            return (b, a) if not link.oriented or b.visiting else (a, b) if a.visiting else (b, a)
+        if cb == host_country and not ca:
+            return a, b
+    if a.visiting and not b.visiting:
+        return a, b
+    if b.visiting and not a.visiting:
+        return b, a
+    da, db = person_country(a, default), person_country(b, default)
+    if da and db and da == db:
+        return None
+    if host_country and da == host_country and db != host_country:
+        return b, a
+    if link.oriented:
+        return a, b
+    return None
+
+
+def _sentence_places(sent: Span, places: list, kind: str) -> list:
+    found = []
+    for place in places:
+        for start, end in place.spans:
+            if sent.start_char <= start < sent.end_char and place.kind == kind:
+                found.append((start, place))
+    return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+
+def visit_destination(doc: Doc, places: list) -> str | None:
+    """A country named as a visit's destination: 'on an official visit to India', 'trip to China'."""
+    by_start = {}
+    for place in places:
+        for start, _ in place.spans:
+            by_start[start] = place
+    for match in re.finditer(r"\b(?:visits?|trip|tour|travel(?:led|ed)?|arrived|arrives?)\s+(?:to|of|in)\s+"
+                             r"(?:the\s+)?", doc.text, re.I):
+        place = by_start.get(match.end())
+        if place is None:
+            continue
+        sentence = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if sentence is not None and _BACKGROUND.search(sentence.sent.text):
+            continue
+        if place.kind == "country":
+            return place.country
+        if place.kind == "city" and place.country:
+            return place.country
+    return None
+
+
+class VisitAssembler:
+    """Turn meeting links into visit events, one per visitor and host country."""
+
+    def __init__(self, nlp: Language, name: str, *, min_confidence: float = 0.0) -> None:
+        self.name = name
+        self.min_confidence = min_confidence
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        people: list[PersonCluster] = doc._.diplo_people or []
+        roles: list[Mention] = doc._.diplo_roles or []
+        places = doc._.diplo_places or []
+        dateline = doc._.diplo_dateline
+        lex = Lexicon(doc)
+        refs = build_references(doc, people, roles)
+        links = find_links(doc, refs, lex)
+        default = self._default_country(doc, dateline, places)
+        destination = visit_destination(doc, places)
+        dateline_country = self._dateline_country(dateline, places)
+        article_host = destination or dateline_country or default
+        published = dates.parse_iso(doc._.diplo_published)
+        drafts: dict[tuple[int, str | None], VisitDraft] = {}
+        kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
+        for link in links:
+            if _BACKGROUND.search(link.sentence.text) and not link.future:
+                continue
+            host_country = self._link_host(link, places, article_host)
+            oriented = orient(link, host_country, default)
+            if oriented is None:
+                continue
+            visitor, counterpart = oriented
+            if counterpart.country is None:
+                counterpart.country = host_country
+            kept.append((link, visitor, counterpart, host_country))
+        visitors = {id(v) for _, v, _, _ in kept}
+        for link, visitor, counterpart, host_country in kept:
+            if id(counterpart) in visitors and not visitor.visiting and counterpart.visiting:
+                continue
+            key = (id(visitor), host_country)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = VisitDraft(visitor, None, host_country, "occurred", [])
+                drafts[key] = draft
+            self._add_meeting(draft, link, counterpart)
+        events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
+        doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
+        return doc
+
+    @staticmethod
+    def _default_country(doc: Doc, dateline, places: list) -> str | None:
+        """The reporting side: the credited outlet's country, else the dateline's."""
+        if dateline and dateline.outlet:
+            row = gazetteer("outlets", "name").get(dateline.outlet.lower())
+            if row and row.get("country"):
+                return str(row["country"])
+        return VisitAssembler._dateline_country(dateline, places)
+
+    @staticmethod
+    def _dateline_country(dateline, places: list) -> str | None:
+        if dateline is None:
+            return None
+        for place in places:
+            if any(start == dateline.start for start, _ in place.spans):
+                return place.country
+        return None
+
+    @staticmethod
+    def _link_host(link: Link, places: list, article_host: str | None) -> str | None:
+        cities = _sentence_places(link.sentence, places, "city")
+        for city in cities:
+            if city.country:
+                return city.country if article_host is None or city.country == article_host or \
+                    not _FUTURE.search(link.sentence.text) else article_host
+        return article_host
+
+    @staticmethod
+    def _add_meeting(draft: VisitDraft, link: Link, counterpart: PersonCluster) -> None:
+        for meeting in draft.meetings:
+            if counterpart in meeting.counterparts:
+                if link.sentence not in meeting.sentences:
+                    meeting.sentences.append(link.sentence)
+                return
+        meeting = MeetingDraft([counterpart], sentences=[link.sentence])
+        meeting.future = link.future  # type: ignore[attr-defined]
+        draft.meetings.append(meeting)
+
+    def _finish(self, doc: Doc, draft: VisitDraft, refs: dict[int, Reference], lex: Lexicon, places: list,
+                dateline, published: dt.date | None, default: str | None) -> VisitDraft | None:
+        occurred = [m for m in draft.meetings if not getattr(m, "future", False)]
+        if occurred:
+            draft.meetings = occurred
+        else:
+            draft.status = "planned"
+        draft.meetings.sort(key=lambda m: m.sentences[0].start)
+        visitor = draft.visitor
+        draft.visitor_country = visitor.country or self._role_country(visitor)
+        if draft.visitor_country is None and default and default != draft.host_country:
+            draft.visitor_country = default
+        if draft.visitor_country and visitor.country is None:
+            visitor.country = draft.visitor_country
+        if draft.visitor_country and draft.visitor_country == draft.host_country:
+            return None
+        self._place_meetings(doc, draft, places, dateline)
+        self._date_meetings(doc, draft, published)
+        self._attendees(doc, draft, refs)
+        sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences}.values(), key=lambda s: s.start)
+        draft.sentences = sentences
+        self._visit_span(doc, draft, published)
+        self._topics_and_outcomes(draft)
+        draft.ceremonies = self._ceremonies(doc, lex, draft)
+        draft.reporting_side = default
+        draft.confidence = self._confidence(draft)
+        return draft
+
+    @staticmethod
+    def _role_country(visitor: PersonCluster) -> str | None:
+        for mention in visitor.mentions:
+            if mention.chain.country:
+                return mention.chain.country
+        return None
+
+    @staticmethod
+    def _place_meetings(doc: Doc, draft: VisitDraft, places: list, dateline) -> None:
+        venues: list[Span] = doc._.diplo_venues or []
+        dateline_city = None
+        if dateline:
+            for place in places:
+                if place.kind == "city" and any(s == dateline.start for s, _ in place.spans):
+                    dateline_city = place
+        for meeting in draft.meetings:
+            for sent in meeting.sentences:
+                if meeting.venue is None:
+                    here = [v for v in venues if sent.start <= v.start < sent.end]
+                    if here:
+                        meeting.venue = here[0].text
+                if meeting.city is None:
+                    cities = [c for c in _sentence_places(sent, places, "city")
+                              if c.country in (draft.host_country, None)]
+                    if cities:
+                        meeting.city = cities[0].name
+            if meeting.city is None and meeting.venue:
+                venue_city = geography.city(meeting.venue.split()[-1])
+                if venue_city and venue_city.iso3 == draft.host_country:
+                    meeting.city = venue_city.name
+        first = draft.meetings[0] if draft.meetings else None
+        if first and first.city:
+            draft.city = first.city
+        elif dateline_city and dateline_city.country == draft.host_country:
+            draft.city = dateline_city.name
+            for meeting in draft.meetings:
+                meeting.city = meeting.city or dateline_city.name
+        else:
+            draft.city = next((m.city for m in draft.meetings if m.city), None)
+
+    @staticmethod
+    def _date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
+        """Date each meeting from its sentences; relative phrases follow the last date read."""
+        last: dt.date | None = None
+        resolved: dict[int, tuple[dt.date | None, str | None]] = {}
+        for sent in doc.sents:
+            found, text = _sentence_date(sent, published, last, future=bool(_FUTURE.search(sent.text)))
+            if found is not None:
+                last = found
+            resolved[sent.start] = (found, text)
+        for meeting in draft.meetings:
+            for sent in meeting.sentences:
+                found, text = resolved.get(sent.start, (None, None))
+                if found is not None:
+                    meeting.date, meeting.date_text = found, text
+                    break
+                if text and meeting.date_text is None:
+                    meeting.date_text = text
+        dated = [m for m in draft.meetings if m.date]
+        if dated:
+            first = min(dated, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
+            draft.date, draft.date_text = first.date, first.date_text
+        elif draft.meetings:
+            draft.date_text = draft.meetings[0].date_text
+
+    @staticmethod
+    def _attendees(doc: Doc, draft: VisitDraft, refs: dict[int, Reference]) -> None:
+        involved = {id(draft.visitor)} | {id(c) for m in draft.meetings for c in m.counterparts}
+        if not draft.meetings:
+            return
+        for sent in doc.sents:
+            if not _ATTENDANCE.search(sent.text):
+                continue
+            people = []
+            for token in sent:
+                ref = refs.get(token.i)
+                if ref and id(ref.person) not in involved and ref.person not in people:
+                    people.append(ref.person)
+            if not people:
+                continue
+            before = [m for m in draft.meetings if m.sentences[0].start <= sent.start]
+            target = before[-1] if before else draft.meetings[0]
+            visitor_side = [p for p in people if p.country and p.country == draft.visitor_country]
+            for person in people:
+                if person in visitor_side and re.search(r"\b(delegation|accompan|included|comprised)", sent.text):
+                    if person not in draft.delegation:
+                        draft.delegation.append(person)
+                if person not in target.attendees:
+                    target.attendees.append(person)
+
+    @staticmethod
+    def _visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
+        for sent in doc.sents:
+            text = sent.text
+            if not re.search(r"\bvisit", text, re.I):
+                continue
+            if not any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions) and \
+                    sent not in draft.sentences:
+                continue
+            if _BACKGROUND.search(text):
+                continue
+            future = draft.status == "planned"
+            start, end = dates.resolve_range(text, published, future=future)
+            if start and draft.start_date is None:
+                draft.start_date, draft.end_date = start, end
+            kind = _VISIT_TYPE.search(text)
+            if kind and draft.visit_type is None:
+                draft.visit_type = kind[1].lower()
+        for sent in doc.sents:
+            for token in sent:
+                if token.lemma_ in _ARRIVAL_LEMMAS and any(
+                        m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions):
+                    found = _governed_date(token, published)
+                    if found and draft.start_date is None:
+                        draft.start_date = found
+        if draft.status == "planned" and draft.date is None:
+            draft.date = draft.start_date
+
+    @staticmethod
+    def _topics_and_outcomes(draft: VisitDraft) -> None:
+        for meeting in draft.meetings:
+            for sent in meeting.sentences:
+                meeting.topics.extend(t for t in _phrases(sent, _TOPIC_LEMMAS) if t not in meeting.topics)
+                meeting.outcomes.extend(o for o in _phrases(sent, _OUTCOME_LEMMAS) if o not in meeting.outcomes)
+        for sent in draft.sentences:
+            pass
+        doc = draft.sentences[0].doc if draft.sentences else None
+        if doc is None:
+            return
+        for sent in doc.sents:
+            for topic in _phrases(sent, _TOPIC_LEMMAS):
+                if topic not in draft.topics:
+                    draft.topics.append(topic)
+            for outcome in _phrases(sent, _OUTCOME_LEMMAS):
+                if outcome not in draft.outcomes:
+                    draft.outcomes.append(outcome)
+
+    @staticmethod
+    def _ceremonies(doc: Doc, lex: Lexicon, draft: VisitDraft) -> list[str]:
+        found: list[str] = []
+        names = gazetteer("ceremonies")
+        for entry in lex.all("CEREMONY"):
+            if _BACKGROUND.search(entry.span.sent.text):
+                continue
+            name = str(names.get(entry.key, {}).get("name") or entry.span.text.lower())
+            if entry.key == "wreath-laying":
+                at = re.search(r"\bat (?:the )?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)", doc.text[entry.span.end_char:
+                                                                                             entry.span.sent.end_char])
+                if at:
+                    name = f"wreath laying at {at[1]}"
+            if name not in found:
+                found.append(name)
+        return found
+
+    @staticmethod
+    def _confidence(draft: VisitDraft) -> float:
+        score = 0.45
+        if draft.visitor_country:
+            score += 0.15
+        if draft.host_country:
+            score += 0.1
+        if draft.date:
+            score += 0.1
+        if draft.city:
+            score += 0.05
+        if draft.visitor.country and all(c.country for m in draft.meetings for c in m.counterparts):
+            score += 0.1
+        return round(min(score, 0.95), 2)
+
+
+def _phrases(sent: Span, lemmas: set[str]) -> list[str]:
+    """Short object phrases of the given verbs: 'discussed X and Y' -> ['X', 'Y']."""
+    found: list[str] = []
+    for token in sent:
+        if token.lemma_.lower() not in lemmas or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in token.children:
+            if child.dep_ in ("dobj", "xcomp", "prep", "nsubjpass") and child.i > token.i:
+                target = child
+                if child.dep_ == "prep":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if not objs:
+                        continue
+                    target = objs[0]
+                words = list(target.subtree)
+                text = sent.doc[words[0].i : words[-1].i + 1].text.strip(" ,.;")
+                if 2 < len(text) <= 160:
+                    found.append(text)
+                break
+    return found
+
+
+def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
+                   future: bool) -> tuple[dt.date | None, str | None]:
+    """The day a sentence reports, with the phrase that says it."""
+    for match in _DATE_TEXT.finditer(sent.text):
+        text = match.group(0)
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None and _governed_by_arrival(span):
+            continue
+        if _SAME_DAY.search(text):
+            return last, text
+        if _DAY_BEFORE.search(text):
+            return (last - dt.timedelta(days=1) if last else None), text
+        if _DAY_AFTER.search(text):
+            return (last + dt.timedelta(days=1) if last else None), text
+        if dates.is_vague(text):
+            return None, text
+        found = dates.resolve(text, published, future=future)
+        if found is not None:
+            return found, text
+    return None, None
+
+
+def _governed_by_arrival(span: Span) -> bool:
+    token = span[0]
+    for _ in range(4):
+        if token.lemma_ in _ARRIVAL_LEMMAS:
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ == "VERB":
+            return token.lemma_ in _ARRIVAL_LEMMAS
+    return False
+
+
+def _governed_date(verb: Token, published: dt.date | None) -> dt.date | None:
+    for child in verb.subtree:
+        if child.ent_type_ == "DATE" or child.lower_ in dates.WEEKDAYS:
+            text = " ".join(t.text for t in verb.subtree if t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
+            return dates.resolve(text, published)
+    return None
+
+
+@Language.factory("diplo_visit_events", assigns=["doc._.diplo_events"],
+                  requires=["doc.sents", "doc.ents", "doc._.diplo_people"],
+                  default_config={"min_confidence": 0.0})
+def make_visit_events(nlp: Language, name: str, *, min_confidence: float) -> VisitAssembler:
+    """Build the visit-event component."""
+    return VisitAssembler(nlp, name, min_confidence=min_confidence)

