@@ -26,6 +26,7 @@ from extractor.people import (
 from extractor.resources import gazetteer
 
 _PLACE_LABELS = ("GPE", "LOC")
+_NUMERIC_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 
 
 @dataclass
@@ -168,11 +169,25 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
     if dateline:
         city = geography.city(dateline.city, context) or geography.city(dateline.city.split(",")[0])
         if city:
-            add(city.name, "city", city.iso3, dateline.start, dateline.start + len(dateline.city))
+            add(_city_name(city.name, dateline.city), "city", city.iso3, dateline.start,
+                dateline.start + len(dateline.city))
         elif (entry := geography.country(dateline.city)) is not None:
             add(entry.name, entry.kind, entry.iso3, dateline.start, dateline.start + len(dateline.city))
-    candidates: list[Span] = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
-    ner_tokens = {t.i for e in candidates for t in e}
+    candidates: list[Span] = [e for e in doc.ents if e.label_ in _PLACE_LABELS and not _continues_name(doc, e)]
+    ner_tokens = {t.i for e in doc.ents for t in e if e.label_ in _PLACE_LABELS or e.label_ in _NUMERIC_LABELS}
+    for token in doc:
+        # Cities the statistical NER missed: a gazetteer city after a preposition of place.
+        if token.lower_ not in ("in", "to", "from", "at", "near", "of") or token.i + 1 >= len(doc):
+            continue
+        for length in (3, 2, 1):
+            span = doc[token.i + 1 : token.i + 1 + length]
+            if span.end > len(doc) or not all(t.text[:1].isupper() for t in span) or \
+                    any(t.i in ner_tokens for t in span) or _continues_name(doc, span):
+                continue
+            if geography.city(span.text) and not lex.covers(span.start, "ORG", "TITLE", "RANK"):
+                candidates.append(span)
+                ner_tokens.update(range(span.start, span.end))
+                break
     for token in doc:
         if token.i in ner_tokens or not token.text[:1].isupper():
             continue
@@ -201,13 +216,29 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
             continue
         city = geography.city(span.text, context)
         if city:
-            add(city.name if city.name.lower() != span.text.lower() else _printed(span.text), "city",
-                city.iso3, span.start_char, span.end_char)
+            add(_city_name(city.name, span.text), "city", city.iso3, span.start_char, span.end_char)
             continue
         if raw.label_ in _PLACE_LABELS and span.text[:1].isupper() and not lex.covers(span.start, "ORG"):
             kind = "region" if raw.label_ == "LOC" else "other"
             add(_printed(span.text), kind, None, span.start_char, span.end_char)
     return list(found.values())
+
+
+def _city_name(canonical: str, printed: str) -> str:
+    """The gazetteer's name when the printed form is that name or a longer style of it
+    ('Santiago de Chile' -> Santiago); else the name as printed ('NEW DELHI' -> New Delhi)."""
+    words = set(geography.fold(printed).split())
+    if set(geography.fold(canonical).split()) <= words:
+        return canonical
+    return _printed(printed)
+
+
+def _continues_name(doc: Doc, span: Span) -> bool:
+    """'Naval Dockyard', 'Abu Dhabi Investment Authority': the place word begins a longer name."""
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ in gazetteer("name_heads", "word")
 
 
 def _is_alias(text: str) -> bool:

@@ -25,7 +25,7 @@ from extractor.resources import gazetteer
 # MEET verbs are oriented by the two sides' countries.
 VISIT_VERBS = {"call": "on", "visit": None}
 HOST_VERBS = {"receive", "host", "welcome", "greet"}
-MEET_VERBS = {"meet", "confer"}
+MEET_VERBS = {"meet"}
 LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair"}
 MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
                  "dialogue", "call", "visit", "session"}
@@ -130,6 +130,7 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
             ref = Reference(person, mention.start, mention.end)
             for i in range(mention.chain.start, mention.end):
                 refs[i] = ref
+    mark_visiting(doc, refs)
     for role in roles:
         person = resolve_role(role, people)
         if person is None:
@@ -160,11 +161,30 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
     return refs
 
 
+def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
+    """Flag the people the text calls visitors: 'X, who is on a state visit to ...', 'X, who arrived
+    here on Sunday', 'X, who is visiting the country'."""
+    for token in doc:
+        if token.lemma_.lower() not in ("visit", "arrive") or token.i in refs:
+            continue
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "relcl" and verb.head.i in refs:
+            refs[verb.head.i].person.visiting = True
+            continue
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs and child.lower_ not in ("he", "she"):
+                if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN":
+                    refs[child.i].person.visiting = True
+
+
 def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | None:
     """The person a role description refers to: the latest named one before it with the same office
     (or, for 'the visiting dignitary', the visiting side), of a compatible country."""
     chain = role.chain
-    words = " ".join(chain.title_parts).lower() or (chain.role.span.text.lower() if chain.role else "")
+    words = " ".join(chain.title_parts).lower() or (chain.role.span.text.lower() if chain.role else "") or (
+        chain.rank.span.text.lower() if chain.rank else "")
     candidates: list[tuple[int, PersonCluster]] = []
     for person in people:
         if chain.country and person.country and person.country != chain.country:
@@ -178,6 +198,8 @@ def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | 
         elif words and person.title and _head_word(words) in person.title.lower():
             score += 2
         elif words and person.rank and _head_word(words) in person.rank.canonical.lower():
+            score += 2
+        elif chain.rank and person.rank and chain.rank.key == person.rank.key:
             score += 2
         if chain.country and person.country == chain.country:
             score += 2
@@ -233,11 +255,16 @@ def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: S
     return sides
 
 
+def _has_thing_object(verb: Token, refs: dict[int, Reference]) -> bool:
+    """'visited the General Headquarters': the verb's object is a thing, not a person."""
+    return any(c.dep_ == "dobj" and c.i not in refs and c.lower_ not in MEETING_NOUNS for c in verb.children)
+
+
 def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
                            window: int = 14) -> PersonCluster | None:
     for i in range(verb.i + 1, min(sent.end, verb.i + 1 + window)):
         ref = refs.get(i)
-        if ref is not None:
+        if ref is not None and sent.doc[i].lower_ not in ("he", "she", "him", "her"):
             return ref.person
     return None
 
@@ -269,13 +296,16 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
             if kind is None:
                 continue
             sides = _references_under(doc, refs, verb, sent)
-            if not sides["obj"] and not sides["agent"]:
+            if not sides["obj"] and not sides["agent"] and not _has_thing_object(verb, refs):
                 # The small parser often hangs a long object name elsewhere ("... Field Marshal
                 # Asim Munir at General Headquarters, ISPR said"): take the first person after the verb.
                 following = _first_reference_after(refs, verb, sent)
                 if following is not None and following not in sides["subj"]:
                     sides["obj"].append(following)
             subjects = sides["subj"] or ([p] if (p := _subject_of_relative(verb, refs)) else [])
+            if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+                # "called on A ... and later held discussions with B": the first verb's subject.
+                subjects = _references_under(doc, refs, verb.head, sent)["subj"]
             if kind == "host_noun":
                 objects = [p for p in sides["obj"] if p not in subjects]
                 pairs = [(o, s, True) for s in subjects for o in objects]
@@ -315,6 +345,8 @@ def _trigger_kind(verb: Token) -> str | None:
         return "visit"
     if lemma in HOST_VERBS:
         return "host"
+    if lemma == "confer":
+        return "meet" if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) else None
     if lemma in MEET_VERBS:
         return "meet"
     if lemma in LIGHT_VERBS:
@@ -356,11 +388,19 @@ def orient(link: Link, host_country: str | None, default: str | None) -> tuple[P
         return a, b
     if b.visiting and not a.visiting:
         return b, a
+    if host_country:
+        # One side known to be foreign, the other unknown: the foreign side travelled.
+        if ca and ca != host_country and not cb:
+            return a, b
+        if cb and cb != host_country and not ca:
+            return b, a
     da, db = person_country(a, default), person_country(b, default)
     if da and db and da == db:
         return None
     if host_country and da == host_country and db != host_country:
         return b, a
+    if host_country and db == host_country and da != host_country:
+        return a, b
     if link.oriented:
         return a, b
     return None
@@ -529,8 +569,10 @@ class VisitAssembler:
             for sent in meeting.sentences:
                 if meeting.venue is None:
                     here = [v for v in venues if sent.start <= v.start < sent.end]
-                    if here:
-                        meeting.venue = here[0].text
+                    named_at = [m.end for m in meeting.counterparts[0].mentions if sent.start <= m.start < sent.end]
+                    after = [v for v in here if named_at and v.start >= named_at[0]]
+                    if after or here:
+                        meeting.venue = (after or here)[0].text
                 if meeting.city is None:
                     cities = [c for c in _sentence_places(sent, places, "city")
                               if c.country in (draft.host_country, None)]
@@ -707,6 +749,9 @@ def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
     """The day a sentence reports, with the phrase that says it."""
     for match in _DATE_TEXT.finditer(sent.text):
         text = match.group(0)
+        if re.match(r"\s*(?:to|-|–|until|through)\s*\d", sent.text[match.end():match.end() + 12]) or \
+                text.lower().startswith("from "):
+            continue
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                   alignment_mode="expand")
         if span is not None and _governed_by_arrival(span):

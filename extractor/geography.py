@@ -121,8 +121,9 @@ def _cities() -> dict[str, list[City]]:
 
 
 def cities(text: str) -> list[City]:
-    """Every city called `text`, most populous first."""
-    return sorted(_cities().get(fold(text), []), key=lambda c: -c.population)
+    """Every city called `text`: those whose own name it is first, then by population."""
+    key = fold(text)
+    return sorted(_cities().get(key, []), key=lambda c: (fold(c.name) != key, -c.population))
 
 
 def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
@@ -133,8 +134,9 @@ def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
     found = cities(text)
     if not found:
         return None
+    exact = [c for c in found if fold(c.name) == fold(text)] or found
     for iso3 in prefer:
-        for candidate in found:
+        for candidate in exact:
             if candidate.iso3 == iso3:
                 return candidate
-    return found[0]
+    return exact[0]

@@ -17,7 +17,7 @@ from extractor.resources import gazetteer
 _GAZETTEER_OF_LABEL = {"RANK": "ranks", "TITLE": "titles", "HONORIFIC": "honorifics",
                        "POSTNOMINAL": "postnominals", "ORG": "institutions"}
 # Lower-case forms that are role words in running text ("the premier", "the army chief").
-_LOWERCASE_LABELS = {"TITLE", "TRIGGER", "CEREMONY", "NEGATIVE"}
+_LOWERCASE_LABELS = {"TITLE", "TRIGGER", "CEREMONY", "NEGATIVE", "ROLE"}
 
 
 @dataclass(frozen=True)

@@ -566,7 +566,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
             mention = Mention(chain.end, end, _name_words(doc, lex, chain.end, end), chain)
             named.append(mention)
             covered.update(range(anchor, end))
-        elif chain.definite and (chain.title_parts or chain.role) and not chain.organization:
+        elif chain.definite and (chain.title_parts or chain.role or chain.rank) and not chain.organization:
             roles.append(Mention(anchor, chain.end, [], chain, is_name=False))
             covered.update(range(anchor, chain.end))
         elif chain.has_role:
@@ -591,6 +591,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
         named.append(Mention(start, end, _name_words(doc, lex, start, end), chain))
         covered.update(range(start, end))
     _attach_appositions(doc, lex, named, ner_orgs, person_starts)
+    _attach_counterpart_appositions(doc, named, roles)
     named.sort(key=lambda m: m.start)
     roles.sort(key=lambda m: m.start)
     return named, roles
@@ -625,6 +626,23 @@ def _attach_appositions(doc: Doc, lex: Lexicon, mentions: list[Mention], ner_org
         own.country = own.country or chain.country
         own.organization = own.organization or chain.organization
         own.visiting = own.visiting or chain.visiting
+
+
+def _attach_counterpart_appositions(doc: Doc, named: list[Mention], roles: list[Mention]) -> None:
+    """'his Indian counterpart, General Upendra Dwivedi': the description's country is the name's."""
+    by_start = {m.chain.start: m for m in named}
+    by_start.update({m.start: m for m in named})
+    for role in list(roles):
+        k = role.end
+        if k < len(doc) and doc[k].text == "," and k + 1 in by_start:
+            target = by_start[k + 1].chain
+            if not target.title_parts and role.chain.title_parts:
+                target.title_parts = role.chain.title_parts
+                target.title_keys = role.chain.title_keys
+            target.country = target.country or role.chain.country
+            target.organization = target.organization or role.chain.organization
+            target.visiting = target.visiting or role.chain.visiting
+            roles.remove(role)
 
 
 # Clustering -------------------------------------------------------------------------------------

@@ -1,0 +1,354 @@
+"""Many articles at once: folders walked, the pipeline run in batches and worker processes.
+
+`Batch` reads the inputs in the parent process, sends groups of articles to workers that each load
+the pipeline once, and yields one outcome per article in input order whatever the worker count:
+`Extracted` (the Document as JSON), `Failure` (path and reason) or `Skipped` (already done).
+Bad input never stops a batch. No Typer or Rich here: the CLI renders progress and the summary.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from extractor.chunking import MAX_CHARS, merge_documents, split_text
+from extractor.errors import ExtractorError
+from extractor.sources import DEFAULT_GLOBS, Article, Failure, find_inputs, read_inputs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+# Articles sent to a worker at once, and the batch size of `nlp.pipe`: small enough for a smooth
+# progress bar and little lost work on Ctrl-C, large enough that the pipe's batching pays.
+GROUP_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article's record: `document` is `Document.model_dump_json()`, one line."""
+
+    path: str
+    sha256: str
+    document: str
+    events: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article already in the output of an earlier run (same path and sha256)."""
+
+    path: str
+
+
+Outcome = Extracted | Failure | Skipped
+
+
+@dataclass
+class Summary:
+    """What a batch did: articles extracted, events found, failures, articles skipped, time taken."""
+
+    articles: int = 0
+    events: int = 0
+    failures: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.perf_counter)
+    seconds: float = 0.0
+
+    def count(self, outcome: Outcome) -> None:
+        """Add one outcome to the counts."""
+        if isinstance(outcome, Extracted):
+            self.articles += 1
+            self.events += outcome.events
+        elif isinstance(outcome, Failure):
+            self.failures += 1
+        else:
+            self.skipped += 1
+        self.seconds = time.perf_counter() - self.started
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _failure(article: Article, err: BaseException) -> Failure:
+    lines = str(err).strip().splitlines()
+    message = f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
+    return Failure(article.path, f"extraction failed ({message})")
+
+
+def _run_pipeline(nlp: Language, jobs: Sequence[tuple[str, str | None]], batch_size: int) -> list[Doc | Exception]:
+    """Each (text, published) through `nlp.pipe`; if a batch fails, each text alone, errors kept."""
+    from extractor.records import prepare
+
+    try:
+        return list(nlp.pipe((prepare(nlp, text, published) for text, published in jobs), batch_size=batch_size))
+    except Exception:  # one bad text spoils its batch: find it by running each text alone
+        logger.debug("a batch of %d texts failed; running them one by one", len(jobs), exc_info=True)
+    docs: list[Doc | Exception] = []
+    for text, published in jobs:
+        try:
+            docs.append(nlp(prepare(nlp, text, published)))
+        except Exception as err:
+            docs.append(err)
+    return docs
+
+
+def extract_articles(nlp: Language, articles: Sequence[Article], *, batch_size: int = GROUP_SIZE,
+                     max_chars: int = MAX_CHARS) -> list[Extracted | Failure]:
+    """The record of each article, in order, the texts run through `nlp.pipe` together.
+
+    A text longer than `max_chars` is run in sentence-aligned parts whose records are merged. An
+    article the pipeline fails on becomes a Failure; the others are unaffected.
+    """
+    from extractor.records import published_of, sha256, to_document
+
+    jobs: list[tuple[str, str | None]] = []
+    plans: list[list[int]] = []
+    for article in articles:
+        published = published_of(article.text, article.published)
+        parts = split_text(article.text, max_chars)
+        plans.append([offset for offset, _ in parts])
+        jobs.extend((part, published) for _, part in parts)
+    docs = iter(_run_pipeline(nlp, jobs, batch_size))
+    results: list[Extracted | Failure] = []
+    for article, offsets in zip(articles, plans, strict=True):
+        parsed = [next(docs) for _ in offsets]
+        problem = next((d for d in parsed if isinstance(d, Exception)), None)
+        if problem is not None:
+            results.append(_failure(article, problem))
+            continue
+        digest = sha256(article.text)
+        try:
+            document = merge_documents(
+                [(offset, to_document(doc, source={"path": article.path}))
+                 for offset, doc in zip(offsets, parsed, strict=True)],  # type: ignore[arg-type]
+                sha256=digest,
+            )
+        except Exception as err:
+            results.append(_failure(article, err))
+            continue
+        results.append(Extracted(article.path, digest, document.model_dump_json(), len(document.events)))
+    return results
+
+
+# Worker processes: the pipeline is loaded once per process by the pool's initializer.
+_worker_nlp: Language | None = None
+_worker_error: ExtractorError | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _worker_nlp, _worker_error
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from extractor.pipeline import load_pipeline
+
+    try:
+        _worker_nlp = load_pipeline(model)
+    except ExtractorError as err:
+        _worker_error = err
+
+
+def _worker_ready() -> int:
+    if _worker_error is not None:
+        raise _worker_error
+    return os.getpid()
+
+
+def _worker_extract(articles: list[Article], batch_size: int, max_chars: int) -> list[Extracted | Failure]:
+    if _worker_error is not None:
+        raise _worker_error
+    assert _worker_nlp is not None
+    return extract_articles(_worker_nlp, articles, batch_size=batch_size, max_chars=max_chars)
+
+
+def _context() -> Any:
+    # fork shares the parent's loaded pipeline with the workers at no cost; spawn elsewhere.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
+
+
+class Batch:
+    """Extract every article under `roots`, yielding one outcome per article in input order.
+
+    Use as a context manager (it starts and stops the worker processes), then iterate:
+
+        with Batch(["articles/"], workers=2) as batch:
+            for outcome in batch:
+                ...
+
+    Args:
+        roots: Files and folders (walked recursively); '-' for standard input.
+        globs: File-name patterns read in folders.
+        exclude: Paths never read (the run's own output files).
+        done: (path, sha256) pairs to skip, from an earlier run's output.
+        model: spaCy pipeline name; None for the best installed.
+        workers: Processes; None for one per CPU. 1 runs in this process.
+        group_size: Articles per worker task and per `nlp.pipe` batch.
+        max_chars: Longest text run in one piece; longer ones are split at sentence ends.
+    """
+
+    def __init__(self, roots: Iterable[str], *, globs: Iterable[str] = DEFAULT_GLOBS,
+                 exclude: Iterable[str] = (), done: Iterable[tuple[str, str]] = (),
+                 model: str | None = None, workers: int | None = None, group_size: int = GROUP_SIZE,
+                 max_chars: int = MAX_CHARS) -> None:
+        self.inputs = list(find_inputs(roots, globs, exclude))
+        self.total = len(self.inputs)
+        self.done = set(done)
+        self.model = model
+        self.group_size = max(1, group_size)
+        self.max_chars = max_chars
+        groups = -(-self.total // self.group_size)
+        self.workers = max(1, min(workers or cpu_count(), groups))
+        self.summary = Summary()
+        self._nlp: Language | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._window: deque[_Task] = deque()
+
+    def __enter__(self) -> Batch:
+        from extractor.pipeline import load_pipeline
+
+        self._nlp = load_pipeline(self.model)
+        if self.workers > 1:
+            self._start_pool()
+        self.summary = Summary()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.close(abort=kind is not None)
+
+    def _start_pool(self) -> None:
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
+                                         initargs=(self.model,))
+        try:
+            for ready in [self._pool.submit(_worker_ready) for _ in range(self.workers)]:
+                ready.result()
+        except BaseException:
+            self.close(abort=True)
+            raise
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers; with `abort`, at once, dropping the work not yet done."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public terminate before 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(5)
+
+    def _stream(self) -> Iterator[Outcome | list[Article]]:
+        """Read failures and skipped articles as they come, and groups of articles to extract."""
+        from extractor.records import sha256
+
+        group: list[Article] = []
+        for item in self.inputs:
+            found = [item] if isinstance(item, Failure) else read_inputs(item)
+            self.total += len(found) - 1
+            for entry in found:
+                if isinstance(entry, Failure):
+                    yield entry
+                elif (entry.path, sha256(entry.text)) in self.done:
+                    yield Skipped(entry.path)
+                else:
+                    group.append(entry)
+                    if len(group) >= self.group_size:
+                        yield group
+                        group = []
+        if group:
+            yield group
+
+    def __iter__(self) -> Iterator[Outcome]:
+        for outcome in self._outcomes():
+            self.summary.count(outcome)
+            yield outcome
+
+    def _outcomes(self) -> Iterator[Outcome]:
+        if self._nlp is None:
+            raise RuntimeError("use Batch as a context manager: `with Batch(...) as batch:`")
+        if self._pool is None:
+            for item in self._stream():
+                if isinstance(item, list):
+                    yield from extract_articles(self._nlp, item, batch_size=self.group_size,
+                                                max_chars=self.max_chars)
+                else:
+                    yield item
+            return
+        for item in self._stream():
+            if isinstance(item, list):
+                self._window.append(_Task(item, self._submit(item)))
+            else:
+                self._window.append(_Task([], None, [item]))
+            while self._window and (self._window[0].future is None or self._running() >= 2 * self.workers):
+                yield from self._pop()
+        while self._window:
+            yield from self._pop()
+
+    def _submit(self, group: list[Article]) -> Future[list[Extracted | Failure]]:
+        assert self._pool is not None
+        return self._pool.submit(_worker_extract, group, self.group_size, self.max_chars)
+
+    def _running(self) -> int:
+        return sum(task.future is not None for task in self._window)
+
+    def _pop(self) -> list[Outcome]:
+        """The outcomes at the head of the window, waiting for them; removed only once received."""
+        head = self._window[0]
+        if head.future is not None:
+            try:
+                head.outcomes = list(head.future.result())
+            except ExtractorError:
+                raise
+            except BrokenProcessPool as err:  # a worker died (killed, out of memory): start afresh
+                logger.warning("a worker process died; restarting the workers")
+                head.outcomes = [_failure(article, err) for article in head.group]
+                self.close(abort=True)
+                self._start_pool()
+                for task in list(self._window)[1:]:
+                    if task.future is not None:
+                        task.future = self._submit(task.group)
+            except Exception as err:
+                head.outcomes = [_failure(article, err) for article in head.group]
+            head.future = None
+        self._window.popleft()
+        return head.outcomes or []
+
+    def finished(self) -> list[Outcome]:
+        """After an interruption: the outcomes already computed at the head of the window, in order."""
+        outcomes: list[Outcome] = []
+        while self._window:
+            future = self._window[0].future
+            if future is not None and (not future.done() or future.cancelled() or future.exception()):
+                break
+            outcomes.extend(self._pop())
+        for outcome in outcomes:
+            self.summary.count(outcome)
+        return outcomes
+
+
+@dataclass
+class _Task:
+    """A group of articles sent to a worker, or outcomes already known (read failures, skips)."""
+
+    group: list[Article]
+    future: Future[list[Extracted | Failure]] | None
+    outcomes: list[Outcome] | None = None
