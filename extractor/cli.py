@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,8 @@ from extractor.writers import OutputFormat
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
+
+    from extractor.batch import Batch
 
 app = typer.Typer(
     name="diplo",
@@ -134,93 +137,114 @@ def batch(
     debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
 ) -> None:
     """Extract the visit events of every article in folders, as JSON Lines (or JSON, CSV)."""
-    from extractor.batch import Batch, Extracted, Outcome
-    from extractor.sources import DEFAULT_GLOBS, Failure
-    from extractor.writers import AtomicFile, LineSink, Writer, resume_state
+    from extractor.batch import Batch
+    from extractor.sources import DEFAULT_GLOBS
+    from extractor.writers import resume_state
 
     if resume and output is None:
         raise fail("--resume needs -o FILE to append to", ExitCode.USAGE)
     if resume and output_format is not OutputFormat.jsonl:
         raise fail("--resume works with --format jsonl only", ExitCode.USAGE)
+    for path in (output, errors):
+        if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            raise fail(f"{path}: its folder does not exist", ExitCode.USAGE)
     console = _stderr()
-    target: AtomicFile | None = None
-    errors_file = None
-    interrupted = False
     try:
         done = resume_state(output) if resume and output else set()
         runner = Batch(roots, globs=glob or DEFAULT_GLOBS, exclude=[p for p in (output, errors) if p],
                        done=done, model=model, workers=workers)
         with runner:
-            if output is None:
-                sink = LineSink(sys.stdout.buffer)
-            elif resume:
-                sink = LineSink(open(output, "ab"))  # noqa: SIM115  (closed below, after the last line)
-            else:
-                target = AtomicFile(output)
-                sink = LineSink(target.stream)
-            writer = Writer(sink, output_format)
-            if errors:
-                errors_file = open(errors, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
-            bar = _progress(console) if not quiet and console.is_terminal else None
-
-            def emit(outcome: Outcome) -> None:
-                if isinstance(outcome, Extracted):
-                    writer.write(outcome)
-                elif isinstance(outcome, Failure):
-                    (bar.console if bar else console).print(f"[red]error:[/] {outcome}", markup=True,
-                                                            soft_wrap=True, highlight=False)
-                    if errors_file:
-                        errors_file.write(outcome.to_json() + "\n")
-                        errors_file.flush()
-
-            try:
-                if bar:
-                    bar.start()
-                    task = bar.add_task("Extracting", total=runner.total, rate=0.0)
-                for outcome in runner:
-                    emit(outcome)
-                    if bar:
-                        summary = runner.summary
-                        finished = summary.articles + summary.failures + summary.skipped
-                        bar.update(task, completed=finished, total=runner.total,
-                                   rate=finished / summary.seconds if summary.seconds else 0.0)
-            except KeyboardInterrupt:
-                interrupted = True
-                for outcome in runner.finished():
-                    emit(outcome)
-                runner.close(abort=True)
-            finally:
-                if bar:
-                    bar.stop()
-            writer.finish()
-            if target:
-                target.commit()
-                target = None
-            elif output:
-                sink.stream.close()
+            interrupted = _run_batch(runner, output=output, output_format=output_format, errors=errors,
+                                     resume=resume, console=console, progress=not quiet and console.is_terminal)
     except ExtractorError as err:
         if debug:
             raise
         raise fail(str(err), err.exit_code) from None
+    except OSError as err:
+        if debug:
+            raise
+        raise fail(f"{err.filename or 'output'}: cannot write ({err.strerror or err})", ExitCode.ERROR) from None
     except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        if target:
-            target.discard()
-        if errors_file:
-            errors_file.close()
-    if not quiet and "runner" in locals():
-        summary = runner.summary
+        raise fail("interrupted", ExitCode.INTERRUPTED) from None
+    summary = runner.summary
+    if not quiet:
         rate = summary.articles / summary.seconds if summary.seconds else 0.0
         console.print(
             f"{summary.articles} articles, {summary.events} events, {summary.failures} failed"
             + (f", {summary.skipped} already done" if summary.skipped else "")
-            + f" in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
-            + (" - interrupted" if interrupted else ""), highlight=False, soft_wrap=True)
+            + f" in {summary.seconds:.1f} s ({rate:.1f} articles/s)" + (", interrupted" if interrupted else ""),
+            highlight=False, soft_wrap=True)
     if interrupted:
         raise typer.Exit(int(ExitCode.INTERRUPTED))
-    if runner.summary.failures:
+    if summary.failures:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _progress(console: Console) -> Progress:
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TaskProgressColumn(), TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
+        TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True,
+    )
+
+
+def _run_batch(runner: Batch, *, output: str | None, output_format: OutputFormat, errors: str | None,
+               resume: bool, console: Console, progress: bool) -> bool:
+    """Write each outcome as it comes; on Ctrl-C, write what is done. True when interrupted."""
+    from contextlib import ExitStack
+
+    from rich.markup import escape
+
+    from extractor.batch import Extracted, Outcome
+    from extractor.sources import Failure
+    from extractor.writers import AtomicFile, LineSink, Writer
+
+    interrupted = False
+    with ExitStack() as stack:
+        target: AtomicFile | None = None
+        if output is None:
+            sink = LineSink(sys.stdout.buffer)
+        elif resume:
+            sink = LineSink(stack.enter_context(open(output, "ab")))
+        else:
+            target = AtomicFile(output)
+            stack.callback(target.discard)  # a no-op once committed
+            sink = LineSink(target.stream)
+        errors_file = stack.enter_context(open(errors, "a" if resume else "w", encoding="utf-8")) if errors else None
+        writer = Writer(sink, output_format)
+        bar = stack.enter_context(_progress(console)) if progress else None
+        task = bar.add_task("Extracting", total=runner.total, rate=0.0) if bar else None
+
+        def emit(outcome: Outcome) -> None:
+            if isinstance(outcome, Extracted):
+                writer.write(outcome)
+            elif isinstance(outcome, Failure):
+                (bar.console if bar else console).print(f"[red]error:[/] {escape(str(outcome))}", markup=True,
+                                                        soft_wrap=True, highlight=False)
+                if errors_file:
+                    errors_file.write(outcome.to_json() + "\n")
+                    errors_file.flush()
+            if bar and task is not None:
+                summary = runner.summary
+                finished = summary.articles + summary.failures + summary.skipped
+                bar.update(task, completed=finished, total=runner.total,
+                           rate=finished / summary.seconds if summary.seconds else 0.0)
+
+        try:
+            for outcome in runner:
+                emit(outcome)
+        except KeyboardInterrupt:
+            interrupted = True
+            for outcome in runner.finished():
+                emit(outcome)
+            runner.close(abort=True)
+        writer.finish()
+        if target:
+            target.commit()
+    return interrupted
 
 
 @app.command()

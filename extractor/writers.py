@@ -14,9 +14,10 @@ import json
 import os
 import tempfile
 from enum import Enum
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from extractor.batch import Extracted
+if TYPE_CHECKING:
+    from extractor.batch import Extracted
 
 # The flat fields an analyst sorts by, one CSV row per event.
 CSV_FIELDS = ("source", "date", "visitor", "rank", "title", "visitor_country", "host_country", "city",
@@ -127,6 +128,7 @@ class AtomicFile:
         folder, name = os.path.split(os.path.abspath(path))
         fd, self.temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         self.stream: IO[bytes] = os.fdopen(fd, "wb")
+        self.committed = False
 
     def commit(self) -> None:
         """Flush to disk and move the file into place."""
@@ -134,10 +136,13 @@ class AtomicFile:
         os.fsync(self.stream.fileno())
         self.stream.close()
         os.replace(self.temporary, self.path)
+        self.committed = True
 
     def discard(self) -> None:
-        """Remove the temporary file; `path` is left as it was."""
+        """Remove the temporary file, unless committed; `path` is left as it was."""
         self.stream.close()
+        if self.committed:
+            return
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
 
