@@ -1,0 +1,129 @@
+"""extractor.geography: countries and their aliases, demonyms, and cities chosen by context."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import geography
+
+COUNTRIES = [
+    ("Pakistan", "Pakistan", "PAK"),
+    ("UAE", "United Arab Emirates", "ARE"),
+    ("Hellenic Republic", "Greece", "GRC"),
+    ("the United States", "United States", "USA"),
+    ("USA", "United States", "USA"),
+    ("UK", "United Kingdom", "GBR"),
+    ("Britain", "United Kingdom", "GBR"),
+    ("Turkey", "Türkiye", "TUR"),
+    ("Türkiye", "Türkiye", "TUR"),
+    ("KSA", "Saudi Arabia", "SAU"),
+    ("Kingdom of Saudi Arabia", "Saudi Arabia", "SAU"),
+    ("Ivory Coast", "Côte d'Ivoire", "CIV"),
+    ("Côte d'Ivoire", "Côte d'Ivoire", "CIV"),
+    ("Cote d’Ivoire", "Côte d'Ivoire", "CIV"),
+    ("Republic of Korea", "South Korea", "KOR"),
+    ("DPRK", "North Korea", "PRK"),
+    ("Burma", "Myanmar", "MMR"),
+    ("Czechia", "Czechia", "CZE"),
+    ("kenya", "Kenya", "KEN"),
+    ("  Sri   Lanka ", "Sri Lanka", "LKA"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "iso3"), COUNTRIES, ids=[c[0].strip() for c in COUNTRIES])
+def test_country_name_or_alias_gives_canonical_name_and_iso3(text: str, name: str, iso3: str) -> None:
+    entry = geography.country(text)
+    assert entry is not None
+    assert (entry.name, entry.kind, entry.iso3) == (name, "country", iso3)
+
+
+@pytest.mark.parametrize("text", ["Narnia", "Islamabad", "Army", "", "IN", "AL"])
+def test_non_country_gives_none(text: str) -> None:
+    assert geography.country(text) is None
+
+
+DEMONYMS = [
+    ("Libyan", "LBY"),
+    ("Sri Lankan", "LKA"),
+    ("Emirati", "ARE"),
+    ("Turkish", "TUR"),
+    ("Pakistani", "PAK"),
+    ("Saudi", "SAU"),
+    ("Chinese", "CHN"),
+    ("American", "USA"),
+    ("British", "GBR"),
+    ("Kenyan", "KEN"),
+    ("Bangladeshi", "BGD"),
+    ("South Korean", "KOR"),
+    ("Azerbaijani", "AZE"),
+    ("Qatari", "QAT"),
+    ("Omani", "OMN"),
+    ("Bahraini", "BHR"),
+    ("Egyptian", "EGY"),
+    ("Nepalese", "NPL"),
+    ("Nepali", "NPL"),
+    ("libyan", "LBY"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso3"), DEMONYMS, ids=[t for t, _ in DEMONYMS])
+def test_demonym_gives_the_country_code(text: str, iso3: str) -> None:
+    assert geography.demonym(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["Martian", "Minister", "Army", ""])
+def test_word_that_is_no_demonym_gives_none(text: str) -> None:
+    assert geography.demonym(text) is None
+
+
+CITIES = [
+    # (text, preferred countries, expected ISO3)
+    ("Tripoli", ("LBY",), "LBY"),
+    ("Tripoli", ("LBN",), "LBN"),
+    ("Tripoli", (), "LBY"),
+    ("Hyderabad", ("PAK",), "PAK"),
+    ("Hyderabad", ("IND",), "IND"),
+    ("Hyderabad", ("XXX", "PAK"), "PAK"),
+    ("Rawalpindi", (), "PAK"),
+    ("Islamabad", ("TUR",), "PAK"),
+    ("Abu Dhabi", (), "ARE"),
+    ("Colombo", (), "LKA"),
+    ("São Paulo", (), "BRA"),
+    ("Sao Paulo", (), "BRA"),
+    ("RAWALPINDI", (), "PAK"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefer", "iso3"), CITIES, ids=[f"{t}-prefer-{'-'.join(p) or 'none'}" for t, p, _ in CITIES]
+)
+def test_city_prefers_one_in_the_articles_countries(text: str, prefer: tuple[str, ...], iso3: str) -> None:
+    found = geography.city(text, prefer)
+    assert found is not None
+    assert found.iso3 == iso3
+
+
+def test_city_without_preference_is_the_most_populous_namesake() -> None:
+    found = geography.cities("Hyderabad")
+    assert [c.iso3 for c in found][:2] == ["IND", "PAK"]
+    assert found[0].population >= found[1].population
+
+
+@pytest.mark.parametrize("text", ["Nowhereville", "General Headquarters", ""])
+def test_unknown_city_gives_none(text: str) -> None:
+    assert geography.city(text) is None
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"), [("PAK", "Pakistan"), ("ARE", "United Arab Emirates"), ("ZZZ", None), (None, None)]
+)
+def test_country_name_from_iso3(iso3: str | None, name: str | None) -> None:
+    assert geography.country_name(iso3) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("  The  Côte-d’Ivoire ", "cote d'ivoire"), ("SRI LANKA", "sri lanka"), ("the UAE", "uae")],
+)
+def test_fold_normalises_case_accents_article_and_spacing(text: str, folded: str) -> None:
+    assert geography.fold(text) == folded
