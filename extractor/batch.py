@@ -256,24 +256,30 @@ class Batch:
         for process in processes:
             process.join(5)
 
-    def _stream(self) -> Iterator[Outcome | list[Article]]:
-        """Read failures and skipped articles as they come, and groups of articles to extract."""
+    def _stream(self) -> Iterator[list[Article | Outcome]]:
+        """The inputs read, in order, in groups of up to `group_size` articles.
+
+        Read failures and skipped articles ride in the group where they occur, so every outcome
+        comes out in input order.
+        """
         from extractor.records import sha256
 
-        group: list[Article] = []
+        group: list[Article | Outcome] = []
+        size = 0
         for item in self.inputs:
             found = [item] if isinstance(item, Failure) else read_inputs(item)
             self.total += len(found) - 1
             for entry in found:
                 if isinstance(entry, Failure):
-                    yield entry
+                    group.append(entry)
                 elif (entry.path, sha256(entry.text)) in self.done:
-                    yield Skipped(entry.path)
+                    group.append(Skipped(entry.path))
                 else:
                     group.append(entry)
-                    if len(group) >= self.group_size:
+                    size += 1
+                    if size >= self.group_size:
                         yield group
-                        group = []
+                        group, size = [], 0
         if group:
             yield group
 
@@ -285,27 +291,21 @@ class Batch:
     def _outcomes(self) -> Iterator[Outcome]:
         if self._nlp is None:
             raise RuntimeError("use Batch as a context manager: `with Batch(...) as batch:`")
-        if self._pool is None:
-            for item in self._stream():
-                if isinstance(item, list):
-                    yield from extract_articles(self._nlp, item, batch_size=self.group_size,
-                                                max_chars=self.max_chars)
-                else:
-                    yield item
-            return
-        for item in self._stream():
-            if isinstance(item, list):
-                self._window.append(_Task(item, self._submit(item)))
-            else:
-                self._window.append(_Task([], None, [item]))
+        for group in self._stream():
+            articles = [item for item in group if isinstance(item, Article)]
+            if self._pool is None:
+                yield from _interleave(group, extract_articles(self._nlp, articles, batch_size=self.group_size,
+                                                               max_chars=self.max_chars))
+                continue
+            self._window.append(_Task(group, self._submit(articles) if articles else None))
             while self._window and (self._window[0].future is None or self._running() >= 2 * self.workers):
                 yield from self._pop()
         while self._window:
             yield from self._pop()
 
-    def _submit(self, group: list[Article]) -> Future[list[Extracted | Failure]]:
+    def _submit(self, articles: list[Article]) -> Future[list[Extracted | Failure]]:
         assert self._pool is not None
-        return self._pool.submit(_worker_extract, group, self.group_size, self.max_chars)
+        return self._pool.submit(_worker_extract, articles, self.group_size, self.max_chars)
 
     def _running(self) -> int:
         return sum(task.future is not None for task in self._window)
@@ -313,24 +313,25 @@ class Batch:
     def _pop(self) -> list[Outcome]:
         """The outcomes at the head of the window, waiting for them; removed only once received."""
         head = self._window[0]
+        articles = [item for item in head.group if isinstance(item, Article)]
+        results: list[Extracted | Failure] = []
         if head.future is not None:
             try:
-                head.outcomes = list(head.future.result())
+                results = head.future.result()
             except ExtractorError:
                 raise
             except BrokenProcessPool as err:  # a worker died (killed, out of memory): start afresh
                 logger.warning("a worker process died; restarting the workers")
-                head.outcomes = [_failure(article, err) for article in head.group]
+                results = [_failure(article, err) for article in articles]
                 self.close(abort=True)
                 self._start_pool()
                 for task in list(self._window)[1:]:
                     if task.future is not None:
-                        task.future = self._submit(task.group)
+                        task.future = self._submit([i for i in task.group if isinstance(i, Article)])
             except Exception as err:
-                head.outcomes = [_failure(article, err) for article in head.group]
-            head.future = None
+                results = [_failure(article, err) for article in articles]
         self._window.popleft()
-        return head.outcomes or []
+        return _interleave(head.group, results)
 
     def finished(self) -> list[Outcome]:
         """After an interruption: the outcomes already computed at the head of the window, in order."""
@@ -345,10 +346,15 @@ class Batch:
         return outcomes
 
 
+def _interleave(group: list[Article | Outcome], results: Iterable[Extracted | Failure]) -> list[Outcome]:
+    """The group's outcomes in order: each article replaced by its result, the rest kept."""
+    found = iter(results)
+    return [next(found) if isinstance(item, Article) else item for item in group]
+
+
 @dataclass
 class _Task:
-    """A group of articles sent to a worker, or outcomes already known (read failures, skips)."""
+    """A group of inputs in order, and the future of its articles' records (None: no articles)."""
 
-    group: list[Article]
+    group: list[Article | Outcome]
     future: Future[list[Extracted | Failure]] | None
-    outcomes: list[Outcome] | None = None

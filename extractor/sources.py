@@ -18,6 +18,8 @@ _CONTROL_BYTES = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 _MAX_CONTROL_RATIO = 0.01
 # Share of NUL bytes at odd (or even) offsets that marks UTF-16 text written without a BOM.
 _UTF16_NUL_RATIO = 0.3
+# How much more 'mess' (charset-normalizer's chaos ratio) Windows-1252 may show and still be preferred.
+_WESTERN_CHAOS_MARGIN = 0.1
 
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.json", "*.jsonl")
 
@@ -103,11 +105,19 @@ def decode(data: bytes, where: str) -> str:
 
 
 def _decode_legacy(data: bytes) -> str:
+    """Bytes in a single-byte legacy encoding, detected; Windows-1252 when it reads about as well.
+
+    On short texts detectors hesitate between code pages that differ only in accented letters
+    ('café' vs 'cafķ'); for English news Windows-1252 (a superset of Latin-1) is then the likely one.
+    """
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
-        return data.decode("latin-1")
+        return data.decode("cp1252", errors="replace")
     best = from_bytes(data).best()
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos + _WESTERN_CHAOS_MARGIN):
+        return str(western)
     if best is None:
         raise _NotText("cannot decode text (unknown encoding)")
     return str(best)
