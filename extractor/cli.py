@@ -14,10 +14,13 @@ from extractor.errors import ExitCode, ExtractorError
 from extractor.writers import OutputFormat
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
     from rich.progress import Progress
 
     from extractor.batch import Batch
+    from models import Document
 
 app = typer.Typer(
     name="diplo",
@@ -253,6 +256,143 @@ def schema() -> None:
     from models import Document
 
     sys.stdout.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[str | None, typer.Argument(
+        help="Folder of answer keys (<id>.json beside <id>.txt) or a JSON Lines file of keys.",
+        metavar="GOLD_DIR|KEYS.jsonl", show_default=False)] = None,
+    *,
+    pred: Annotated[str | None, typer.Option(
+        help="Score these records (JSON Lines from `diplo extract --json`, matched by file name) "
+             "instead of running the extractor.", metavar="OUT.jsonl")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores (and every miss) as one JSON object.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List each wrong field with its article.")] = False,
+    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of an answer key and exit.")] = False,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
+) -> None:
+    """Score the extractor against answer keys: precision, recall and F1 per field."""
+    from extractor import evaluation
+    from extractor.gold import load_gold, shipped_schema_text
+
+    if schema:
+        sys.stdout.write(shipped_schema_text())
+        return
+    if gold is None:
+        raise typer.BadParameter("give a folder of answer keys or a JSON Lines file", param_hint="GOLD_DIR")
+    try:
+        cases = load_gold(gold)
+        if pred is not None:
+            predictions = evaluation.read_predictions(pred, cases)
+        else:
+            from extractor.pipeline import load_pipeline
+
+            predictions = evaluation.predict(cases, load_pipeline(model))
+        scores = evaluation.score([c.key for c in cases], predictions)
+    except ExtractorError as err:
+        if debug:
+            raise
+        raise fail(str(err), err.exit_code) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted", ExitCode.INTERRUPTED) from None
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+
+    from extractor.report import print_scores
+
+    source = pred or "diplo extract"
+    print_scores(scores, Console(), title=f"{gold}: {scores.articles} articles, predictions from {source}",
+                 misses=misses)
+
+
+@app.command()
+def render(
+    file: Annotated[str, typer.Argument(help="An article text file, or a saved record (`diplo extract --json`).",
+                                        metavar="FILE|RECORD.json")],
+    *,
+    output: Annotated[str, typer.Option("--output", "-o", help="Write the page here ('-': standard output).",
+                                        metavar="PAGE.html")] = "-",
+    text: Annotated[str | None, typer.Option(help="The article of a saved record (default: its source.path).",
+                                             metavar="ARTICLE.txt")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for resolving relative dates.", callback=check_published)] = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
+) -> None:
+    """Write a self-contained HTML page: the article with its entities highlighted, the visit card beside it."""
+    from pathlib import Path
+
+    from extractor.page import render_page, text_matches
+    from extractor.sources import read_article
+
+    try:
+        article = read_article(file)
+        document = _saved_record(article.text)
+        if document is None:
+            from extractor.pipeline import load_pipeline
+            from extractor.records import extract as run
+
+            document = run(article.text, published=published, source={"path": article.path},
+                           nlp=load_pipeline(model))
+            body = article.text
+        else:
+            body = _record_text(document, text, Path(file).parent)
+            if body is not None and not text_matches(document, body):
+                _stderr().print("[yellow]warning:[/] the article text does not match the record's spans; "
+                                "showing the record's sentences only", soft_wrap=True)
+                body = None
+        page = render_page(document, body)
+        if output == "-":
+            sys.stdout.write(page)
+        else:
+            try:
+                Path(output).write_text(page, encoding="utf-8")
+            except OSError as err:
+                raise fail(f"{output}: cannot write ({err.strerror or err})", ExitCode.ERROR) from None
+    except ExtractorError as err:
+        if debug:
+            raise
+        raise fail(str(err), err.exit_code) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted", ExitCode.INTERRUPTED) from None
+
+
+def _saved_record(content: str) -> Document | None:
+    """The record in a `diplo extract --json` output (its first line for JSON Lines), else None."""
+    from pydantic import ValidationError
+
+    from models import Document
+
+    stripped = content.lstrip()
+    if not stripped.startswith("{"):
+        return None
+    for candidate in (stripped, stripped.splitlines()[0]):
+        try:
+            return Document.model_validate_json(candidate)
+        except ValidationError:
+            continue
+    return None
+
+
+def _record_text(document: Document, text: str | None, beside: Path) -> str | None:
+    """The article of a saved record: --text, else its source.path (as given, or beside the record)."""
+    from pathlib import Path
+
+    from extractor.sources import read_article
+
+    if text is not None:
+        return read_article(text).text
+    path = document.source.path
+    if not path or path == "-":
+        return None
+    for candidate in (Path(path), beside / path, beside / Path(path).name):
+        if candidate.is_file():
+            return read_article(str(candidate)).text
+    return None
 
 
 def main() -> None:
