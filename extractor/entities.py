@@ -62,6 +62,14 @@ class EntityLayer:
     venues: list[Span]
 
 
+def _labelled(span: Span, label: str) -> Span:
+    return Span(span.doc, span.start, span.end, label=label)
+
+
+def _org_heads() -> set[str]:
+    return {w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "organization"}
+
+
 def _venue_heads() -> set[str]:
     return {w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "venue"}
 
@@ -84,6 +92,7 @@ def _is_outlet(text: str) -> bool:
 def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Dateline | None) -> list[OrgRecord]:
     """Named organizations, acronyms folded into their long forms ('ISPR' -> Inter-Services Public Relations)."""
     venue_heads = _venue_heads()
+    person_words = person_word_set(doc, person_tokens)
     by_key: dict[str, OrgRecord] = {}
     acronyms: dict[str, OrgRecord] = {}
 
@@ -100,16 +109,18 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if record.acronym:
             acronyms[record.acronym.lower()] = record
 
+    ner_orgs = [_labelled(_extend_name(_strip_article(e)), e.label_) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     for entry in lex.all("ORG"):
         span = entry.span
         if span.end_char <= (dateline.end if dateline else 0) or _is_outlet(span.text):
             continue
-        add(entry.canonical, entry.row.get("acronym"), entry.row.get("country"), span,
-            _used_as_venue(span) and entry.row.get("kind") == "venue")
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC"):
-            continue
-        span = _strip_article(ent)
+        if len(span) == 1 and any(o.start <= span.start and span.end <= o.end and len(o) > 1 for o in ner_orgs):
+            continue  # "Congress" inside "National People's Congress"
+        printed = span.text
+        is_acronym = printed.replace(".", "").isupper() and len(printed) <= 8
+        name = entry.canonical if is_acronym or printed.lower() == entry.canonical.lower() else printed
+        add(name, entry.row.get("acronym"), entry.row.get("country"), span, False)
+    for span in ner_orgs:
         if not span.text or not span.text[:1].isupper() or len(span) == 0:
             continue
         if any(t.i in person_tokens for t in span) or lex.covers(span.start, "ORG"):
@@ -120,11 +131,12 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if dateline and span.start_char < dateline.end:
             continue
         if _is_outlet(span.text) or geography.country(span.text) or geography.demonym(span.text) \
-                or (len(span) == 1 and geography.city(span.text)):
+                or geography.city(span.text) or _names_a_person(span, person_words):
             continue
-        is_building = span[-1].lower_ in venue_heads or ent.label_ == "FAC"
-        if is_building:
+        if span[-1].lower_ in venue_heads or span.label_ == "FAC" or not _looks_like_body(span, lex):
             continue
+        if _used_as_venue(span) and not any(t.lower_ in _org_heads() for t in span):
+            continue  # "at the Aiwan-e-Sadr", "at Qasr Al Shati": a building
         acronym = _defined_acronym(doc, span)
         if acronym and acronym.lower() in acronyms:
             acronyms[acronym.lower()].spans.append((span.start_char, span.end_char))
@@ -133,16 +145,76 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             acronyms[span.text.lower()].spans.append((span.start_char, span.end_char))
             continue
         add(span.text, acronym, country_in_name(span.text), span, False)
-    return [r for r in by_key.values() if not r.venue_only or not _all_buildings(r, venue_heads)]
+    return [r for r in by_key.values() if r.name.split()[-1].lower() not in venue_heads]
 
 
-def _all_buildings(record: OrgRecord, venue_heads: set[str]) -> bool:
-    return record.name.split()[-1].lower() in venue_heads
+# Names of agreements, programmes and gatherings, not bodies (CONTRACT: organizations are bodies).
+_NOT_BODY_WORDS = {"agreement", "treaty", "corridor", "partnership", "programme", "program", "initiative",
+                   "declaration", "exercise", "accord", "pact", "convention", "protocol", "plan", "vision",
+                   "strategy", "framework", "deal", "summit", "for", "staff", "format", "parade", "day"}
+_GENERIC_BODIES = {"army", "navy", "presidency", "department", "cabinet", "state", "government", "ministry",
+                   "secretaries", "committee", "council", "military", "parliament"}
+
+
+def _looks_like_body(span: Span, lex: Lexicon) -> bool:
+    """A NER 'organization' worth reporting: not a lone word, a programme or an office's portfolio."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    if not words or words[-1] in _NOT_BODY_WORDS or any(w in _NOT_BODY_WORDS - {"for", "staff"} for w in words):
+        return False
+    if len(span) == 1:
+        return False
+    if len(words) == 1 and words[0] in _GENERIC_BODIES:
+        return False
+    heads = gazetteer("name_heads", "word")
+    if span[-1].lower_ not in heads and _after_office(span, lex):
+        return False
+    return not (span[0].lower_ in _GENERIC_BODIES and len(span) <= 2 and span[-1].lower_ in _GENERIC_BODIES)
+
+
+def _after_office(span: Span, lex: Lexicon) -> bool:
+    """'Minister of Industry and Advanced Technology': a portfolio printed after an office."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and k >= span.start - 8:
+        token = doc[k]
+        if lex.covers(k, "TITLE"):
+            return True
+        if token.lower_ in ("and", "of", "for", "the", ",", "&") or (token.text[:1].isupper() and token.is_alpha):
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _extend_name(span: Span) -> Span:
+    """Extend a truncated name over 'and'/'of' + capitalised words ('Ministry of Foreign' -> '... Affairs')."""
+    doc = span.doc
+    end = span.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "&") and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].is_alpha and doc[end + 1].ent_type_ in ("", "ORG", "PERSON", "NORP"):
+        nxt = end + 2
+        while nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
+            nxt += 1
+        if doc[nxt - 1].lower_ not in gazetteer("name_heads", "word") and doc[end].lower_ == "of":
+            break
+        end = nxt
+    cut = next((t.i for t in doc[span.start : end] if t.text == "("), end)
+    return doc[span.start : cut]
+
+
+def _names_a_person(span: Span, person_words: set[str]) -> bool:
+    words = [geography.fold(t.text) for t in span if t.is_alpha]
+    return bool(words) and all(w in person_words for w in words)
+
+
+def person_word_set(doc: Doc, person_tokens: set[int]) -> set[str]:
+    """Folded words of every person's name: a NER 'place' or 'organization' made of them is a name."""
+    return {geography.fold(doc[i].text) for i in person_tokens if doc[i].is_alpha and len(doc[i].text) > 2}
 
 
 def _used_as_venue(span: Span) -> bool:
     before = span.doc[max(0, span.start - 2) : span.start]
-    return any(t.lower_ in ("at", "in", "to") for t in before)
+    return any(t.lower_ == "at" for t in before)
 
 
 def _defined_acronym(doc: Doc, span: Span) -> str | None:
@@ -173,8 +245,28 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
                 dateline.start + len(dateline.city))
         elif (entry := geography.country(dateline.city)) is not None:
             add(entry.name, entry.kind, entry.iso3, dateline.start, dateline.start + len(dateline.city))
-    candidates: list[Span] = [e for e in doc.ents if e.label_ in _PLACE_LABELS and not _continues_name(doc, e)]
-    ner_tokens = {t.i for e in doc.ents for t in e if e.label_ in _PLACE_LABELS or e.label_ in _NUMERIC_LABELS}
+        else:
+            # A dateline names a place even when the gazetteer does not know it.
+            add(_printed(dateline.city), "city", None, dateline.start, dateline.start + len(dateline.city))
+    person_words = person_word_set(doc, person_tokens)
+    candidates: list[Span] = []
+    ner_tokens = {t.i for e in doc.ents for t in e if e.label_ in _NUMERIC_LABELS}
+    for token in doc:
+        # Gazetteer names first (longest match): "Bay of Bengal", "Guinea-Bissau", "United Arab Emirates".
+        if token.i in ner_tokens or not token.text[:1].isupper():
+            continue
+        for length in (5, 4, 3, 2, 1):
+            span = doc[token.i : token.i + length]
+            if span.end - span.start == length and geography.country(span.text):
+                candidates.append(span)
+                ner_tokens.update(range(span.start, span.end))
+                break
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and not _continues_name(doc, ent) and \
+                not any(t.i in ner_tokens for t in ent):
+            candidates.append(ent)
+            ner_tokens.update(range(ent.start, ent.end))
+    ner_tokens.update(t.i for e in doc.ents for t in e if e.label_ in _PLACE_LABELS)
     for token in doc:
         # Cities the statistical NER missed: a gazetteer city after a preposition of place.
         if token.lower_ not in ("in", "to", "from", "at", "near", "of") or token.i + 1 >= len(doc):
@@ -188,28 +280,21 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
                 candidates.append(span)
                 ner_tokens.update(range(span.start, span.end))
                 break
-    for token in doc:
-        if token.i in ner_tokens or not token.text[:1].isupper():
-            continue
-        for length in (4, 3, 2, 1):
-            span = doc[token.i : token.i + length]
-            entry = geography.country(span.text)
-            if entry and span.end <= len(doc):
-                candidates.append(span)
-                ner_tokens.update(range(span.start, span.end))
-                break
     for raw in candidates:
         span = _strip_article(raw) if raw.label_ else raw
         if not span.text or (dateline and span.start_char < dateline.end):
             continue
-        if any(t.i in person_tokens or t.i in org_tokens for t in span):
+        if any(t.i in person_tokens or t.i in org_tokens for t in span) or _names_a_person(span, person_words):
             continue
-        if _inside_compound(doc, span):
+        if not span.text[:1].isupper() or span.text.lower() in ("the", "a", "an") or \
+                span[-1].lower_ in _venue_heads() or _after_venue_of(doc, span):
             continue
         entry = geography.country(span.text) or geography.country(f"the {span.text}")
+        if _inside_compound(doc, span) and not (entry and "-" in span.text):
+            continue
         if entry:
-            name = entry.name if entry.name.lower() != span.text.lower() and \
-                _is_alias(span.text) else _printed(span.text)
+            name = entry.name if entry.kind == "country" or _adds_feature_word(span.text, entry.name) \
+                else _printed(span.text)
             add(name, entry.kind, entry.iso3, span.start_char, span.end_char)
             continue
         if geography.demonym(span.text):
@@ -234,11 +319,31 @@ def _city_name(canonical: str, printed: str) -> str:
 
 
 def _continues_name(doc: Doc, span: Span) -> bool:
-    """'Naval Dockyard', 'Abu Dhabi Investment Authority': the place word begins a longer name."""
+    """'Naval Dockyard', 'Naval and Maritime Academy': the place word begins a longer name."""
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
+    if nxt.lower_ in ("and", "&") and span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper() \
+            and not geography.country(doc[span.end + 1].text) and doc[span.end + 1].ent_type_ not in _PLACE_LABELS:
+        return True
     return nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ in gazetteer("name_heads", "word")
+
+
+_FEATURE_WORDS = {"ocean", "sea", "river", "lake", "mountains", "desert", "island", "islands"}
+
+
+def _adds_feature_word(printed: str, canonical: str) -> bool:
+    """'the Atlantic' -> 'Atlantic Ocean': the canonical name only adds the kind of feature."""
+    extra = set(geography.fold(canonical).split()) - set(geography.fold(printed).split())
+    return bool(extra) and extra <= _FEATURE_WORDS
+
+
+def _after_venue_of(doc: Doc, span: Span) -> bool:
+    """'Palace of Independence': the word names a building, not a place."""
+    k = span.start - 1
+    if k >= 1 and doc[k].lower_ == "of":
+        return doc[k - 1].lower_ in gazetteer("name_heads", "word")
+    return False
 
 
 def _is_alias(text: str) -> bool:
