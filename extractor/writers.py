@@ -129,6 +129,7 @@ class AtomicFile:
         fd, self.temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         self.stream: IO[bytes] = os.fdopen(fd, "wb")
         self.committed = False
+        os.chmod(self.temporary, _mode_for(path))
 
     def commit(self) -> None:
         """Flush to disk and move the file into place."""
@@ -145,6 +146,16 @@ class AtomicFile:
             return
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
+
+
+def _mode_for(path: str) -> int:
+    """The permissions a new file would get (mkstemp makes it private), or those of the file replaced."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def resume_state(path: str) -> set[tuple[str, str]]:
