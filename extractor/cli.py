@@ -130,6 +130,7 @@ def batch(
     glob: Annotated[list[str] | None, typer.Option(help="File names to read in folders (repeatable); default: "
                     "*.txt, *.html, *.htm, *.json, *.jsonl.")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per CPU).")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch and per worker task.")] = 32,
     errors: Annotated[str | None, typer.Option(help="Also write the failures here, one JSON line each "
                                                     "({path, error}).")] = None,
     resume: Annotated[bool, typer.Option(help="Append to -o FILE, skipping the articles already in it "
@@ -155,7 +156,7 @@ def batch(
     try:
         done = resume_state(output) if resume and output else set()
         runner = Batch(roots, globs=glob or DEFAULT_GLOBS, exclude=[p for p in (output, errors) if p],
-                       done=done, model=model, workers=workers)
+                       done=done, model=model, workers=workers, group_size=batch_size)
         with runner:
             interrupted = _run_batch(runner, output=output, output_format=output_format, errors=errors,
                                      resume=resume, console=console, progress=not quiet and console.is_terminal)

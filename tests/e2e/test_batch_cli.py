@@ -178,7 +178,8 @@ def _wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes], ti
 def test_a_killed_run_resumed_has_each_article_exactly_once(tmp_path: Path, news_articles: tuple[str, ...]) -> None:
     paths = _write_folder(tmp_path / "in", news_articles, 20)
     out = tmp_path / "out.jsonl"
-    command = [*DIPLO, "batch", str(tmp_path / "in"), "--workers", "1", "-o", str(out), "--resume", "-q"]
+    command = [*DIPLO, "batch", str(tmp_path / "in"), "--workers", "1", "--batch-size", "2", "-o", str(out),
+               "--resume", "-q"]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_lines(out, 2, first)
     first.kill()
@@ -197,7 +198,8 @@ def test_a_killed_run_resumed_has_each_article_exactly_once(tmp_path: Path, news
 def test_ctrl_c_writes_what_is_done_and_exits_130(tmp_path: Path, news_articles: tuple[str, ...]) -> None:
     paths = _write_folder(tmp_path / "in", news_articles, 40)
     out = tmp_path / "out.jsonl"
-    command = [*DIPLO, "batch", str(tmp_path / "in"), "--workers", "1", "-o", str(out), "-q"]
+    command = [*DIPLO, "batch", str(tmp_path / "in"), "--workers", "1", "--batch-size", "2", "-o", str(out),
+               "-q"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     temporary = tmp_path / "never"
     deadline = time.monotonic() + 120
