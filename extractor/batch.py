@@ -222,8 +222,10 @@ class Batch:
         self.model = model
         self.group_size = max(1, group_size)
         self.max_chars = max_chars
-        groups = -(-self.total // self.group_size)
-        self.workers = max(1, min(workers or cpu_count(), groups))
+        self.workers = max(1, workers or cpu_count())
+        if not any(isinstance(p, str) and p.lower().endswith((".json", ".jsonl", ".ndjson")) for p in self.inputs):
+            # one file, one article: no more workers than groups (a JSON file may hold thousands)
+            self.workers = min(self.workers, max(1, -(-self.total // self.group_size)))
         self.summary = Summary()
         self._nlp: Language | None = None
         self._pool: ProcessPoolExecutor | None = None

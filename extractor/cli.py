@@ -164,6 +164,8 @@ def batch(
         if debug:
             raise
         raise fail(str(err), err.exit_code) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main() ends quietly
     except OSError as err:
         if debug:
             raise

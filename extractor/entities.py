@@ -6,6 +6,7 @@ Sets `doc._.diplo_people` (PersonCluster list), `doc._.diplo_roles` (role descri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -429,6 +430,7 @@ class EntityLinker:
         places = find_places(doc, lex, person_tokens, dateline, org_tokens)
         for found in clusters:
             _settle_organization(found)
+        _assign_sides(doc, clusters)
         doc._.diplo_people = clusters
         doc._.diplo_roles = roles
         doc._.diplo_organizations = organizations
@@ -436,6 +438,27 @@ class EntityLinker:
         doc._.diplo_dateline = dateline
         doc._.diplo_venues = find_venues(doc, lex, person_tokens)
         return doc
+
+
+_SIDE = re.compile(r"\b(?:on|from|of) the ([A-Z][\w-]+(?: [A-Z][\w-]+)?) side\b|"
+                   r"\bThe ([A-Z][\w-]+(?: [A-Z][\w-]+)?) side (?:was|were) represented\b")
+
+
+def _assign_sides(doc: Doc, clusters: list[PersonCluster]) -> None:
+    """'attended on the Russian side by ...', 'From the Senegalese side, ...': the side's country
+    is the country of the people named in that sentence who have none of their own."""
+    for sent in doc.sents:
+        match = _SIDE.search(sent.text)
+        if not match:
+            continue
+        iso3 = geography.demonym(match[1] or match[2])
+        if iso3 is None:
+            continue
+        side_start = sent.start_char + match.start()
+        for found in clusters:
+            if found.country is None and any(
+                    sent.start <= m.start < sent.end and doc[m.start].idx > side_start for m in found.mentions):
+                found.country = iso3
 
 
 def _settle_organization(found: PersonCluster) -> None:

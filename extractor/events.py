@@ -462,7 +462,7 @@ class VisitAssembler:
         for link in links:
             if _BACKGROUND.search(link.sentence.text) and not link.future:
                 continue
-            host_country = self._link_host(link, places, article_host)
+            host_country = self._link_host(link, places, article_host, lex)
             oriented = orient(link, host_country, default)
             if oriented is None:
                 continue
@@ -503,13 +503,25 @@ class VisitAssembler:
         return None
 
     @staticmethod
-    def _link_host(link: Link, places: list, article_host: str | None) -> str | None:
+    def _link_host(link: Link, places: list, article_host: str | None, lex: Lexicon) -> str | None:
+        """The country a meeting took place in: a city named in its sentence, else the article's
+        host; failing both, a venue's country ('at the Pentagon') or a diplomat's posting."""
         cities = _sentence_places(link.sentence, places, "city")
         for city in cities:
             if city.country:
                 return city.country if article_host is None or city.country == article_host or \
                     not _FUTURE.search(link.sentence.text) else article_host
-        return article_host
+        if article_host:
+            return article_host
+        for entry in lex.all("ORG"):
+            if link.sentence.start <= entry.start < link.sentence.end and entry.row.get("country") and \
+                    entry.start > link.trigger.i:
+                return str(entry.row["country"])
+        for person in (link.visitor, link.host):
+            posted = next((c.posted_to for c in person.chains() if c.posted_to), None)
+            if posted:
+                return posted
+        return None
 
     @staticmethod
     def _add_meeting(draft: VisitDraft, link: Link, counterpart: PersonCluster) -> None:

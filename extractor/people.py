@@ -52,6 +52,7 @@ class Chain:
     country: str | None = None
     definite: bool = False
     visiting: bool = False
+    posted_to: str | None = None
     past: bool = False
     role: Entry | None = None
 
@@ -238,7 +239,8 @@ def _complement_end(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span],
     if j >= len(doc):
         return None
     found = country_at(doc, j)
-    if found:
+    org = org_at(doc, lex, j, ner_orgs)
+    if found and not (org is not None and org.end > found[1]):
         return "country", found[1], found[0]
     if doc[j].lower_ == "republic" and j + 2 < len(doc) and doc[j + 1].lower_ == "of":
         found = country_at(doc, j + 2)
@@ -247,7 +249,6 @@ def _complement_end(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span],
     iso3 = geography.demonym(doc[j].text) if doc[j].text[:1].isupper() else None
     if iso3 and j + 1 < len(doc) and doc[j + 1].lower_ == "republic":
         return "country", j + 2, iso3
-    org = org_at(doc, lex, j, ner_orgs)
     if org is not None and not (isinstance(org, Entry) and org.label != "ORG"):
         return "org", org.end, org
     portfolio = gazetteer("portfolios", "word")
@@ -306,7 +307,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
     while j < stop:
         token = doc[j]
         word = token.lower_
-        if j == i and word in ("the", "his", "her", "their"):
+        if j == i and word in ("the", "his", "her", "their") and not lex.at(j, "HONORIFIC"):
             chain.definite = True
             j += 1
             continue
@@ -345,6 +346,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
                     if not found:
                         break
                     text = f"{text} to {doc[j + 1 : found[1]].text.removeprefix('the ')}"
+                    chain.posted_to = found[0]
                     j = found[1]
                     continue
                 comp = _complement_end(doc, lex, j, ner_orgs, person_starts)
@@ -362,6 +364,19 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
                 else:
                     text = f"{text} {doc[j:end].text}"
                 j = end
+            if j + 1 < stop and doc[j].lower_ == "and" and re.search(r" (of|for) ", text):
+                # "Minister for Foreign Affairs and East African Cooperation": the portfolio goes on.
+                end = _portfolio_end(doc, lex, j + 1, person_starts)
+                if end > j + 1:
+                    text = f"{text} {doc[j:end].text}"
+                    j = end
+            if j < stop and doc[j].text[:1].isupper() and doc[j].lower_ in gazetteer("portfolios", "word") \
+                    and not re.search(r" (of|for|to) ", text) and not lex.at(j, "TITLE", "RANK", "ORG"):
+                # "Secretary Planning Awais ...": a portfolio printed straight after the office.
+                end = _portfolio_end(doc, lex, j, person_starts)
+                if end < stop and _is_capitalised(doc[end]):
+                    text = f"{text} {doc[j:end].text}"
+                    j = end
             chain.title_parts.append(text)
             last_was_title = True
             if j < stop and doc[j].lower_ == "and" and j + 1 < stop:
@@ -544,6 +559,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
                 k = max(e.end for e in lex.by_start[k] if e.label in ("RANK", "TITLE", "HONORIFIC"))
             person_starts.add(k)
     anchors = sorted({e.start for e in lex.all("RANK", "TITLE", "HONORIFIC", "ROLE")}
+                     | {_portfolio_start(doc, e.start) for e in lex.all("TITLE")}
                      | {t.i for t in doc if t.lower_ in ("the", "his", "her") and t.i + 1 < len(doc)}
                      | {t.i for t in doc if t.text[:1].isupper() and demonym_at(doc, t.i)}
                      | set(ner_orgs))
@@ -566,7 +582,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
             mention = Mention(chain.end, end, _name_words(doc, lex, chain.end, end), chain)
             named.append(mention)
             covered.update(range(anchor, end))
-        elif chain.definite and (chain.title_parts or chain.role or chain.rank) and not chain.organization:
+        elif chain.definite and (chain.title_parts or chain.role or chain.rank):
             roles.append(Mention(anchor, chain.end, [], chain, is_name=False))
             covered.update(range(anchor, chain.end))
         elif chain.has_role:
@@ -591,10 +607,41 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
         named.append(Mention(start, end, _name_words(doc, lex, start, end), chain))
         covered.update(range(start, end))
     _attach_appositions(doc, lex, named, ner_orgs, person_starts)
-    _attach_counterpart_appositions(doc, named, roles)
+    _attach_counterpart_appositions(doc, lex, named, roles)
     named.sort(key=lambda m: m.start)
     roles.sort(key=lambda m: m.start)
     return named, roles
+
+
+def _portfolio_end(doc: Doc, lex: Lexicon, j: int, person_starts: set[int]) -> int:
+    """Where capitalised portfolio words from `j` end (joined by 'and' or commas)."""
+    portfolio = gazetteer("portfolios", "word")
+    k = j
+    while k < len(doc) and k not in person_starts:
+        token = doc[k]
+        if token.text[:1].isupper() and token.lower_ in portfolio and not lex.at(k, "RANK", "TITLE"):
+            k += 1
+        elif token.lower_ in ("and", "&", ",") and k > j and k + 1 < len(doc) and \
+                doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ in portfolio and k + 1 not in person_starts:
+            k += 1
+        else:
+            break
+    return k
+
+
+def _portfolio_start(doc: Doc, i: int) -> int:
+    """Where capitalised portfolio words before an office begin ('Energy and Natural Resources Minister')."""
+    portfolio = gazetteer("portfolios", "word")
+    k = i
+    while k > 0:
+        prev = doc[k - 1]
+        if prev.text[:1].isupper() and prev.lower_ in portfolio:
+            k -= 1
+        elif prev.lower_ == "and" and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].lower_ in portfolio:
+            k -= 1
+        else:
+            break
+    return k
 
 
 def _looks_like_body(doc: Doc, start: int, end: int) -> bool:
@@ -628,12 +675,20 @@ def _attach_appositions(doc: Doc, lex: Lexicon, mentions: list[Mention], ner_org
         own.visiting = own.visiting or chain.visiting
 
 
-def _attach_counterpart_appositions(doc: Doc, named: list[Mention], roles: list[Mention]) -> None:
-    """'his Indian counterpart, General Upendra Dwivedi': the description's country is the name's."""
+def _attach_counterpart_appositions(doc: Doc, lex: Lexicon, named: list[Mention], roles: list[Mention]) -> None:
+    """'his Indian counterpart, General Upendra Dwivedi', 'the Chief Representative of the Office,
+    Naoaki Miyata': a description followed by a name describes that name."""
     by_start = {m.chain.start: m for m in named}
     by_start.update({m.start: m for m in named})
     for role in list(roles):
         k = role.end
+        if k + 1 < len(doc) and doc[k].text == "," and k + 1 not in by_start:
+            end = name_end(doc, lex, k + 1)
+            if end - (k + 1) >= 2 and _valid_name(doc, k + 1, end) and \
+                    (end >= len(doc) or not doc[end].text[:1].isupper()):
+                mention = Mention(k + 1, end, _name_words(doc, lex, k + 1, end), Chain(start=k + 1, end=k + 1))
+                named.append(mention)
+                by_start[k + 1] = mention
         if k < len(doc) and doc[k].text == "," and k + 1 in by_start:
             target = by_start[k + 1].chain
             if not target.title_parts and role.chain.title_parts:

@@ -144,9 +144,13 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
     """Build the Document of a processed Doc."""
     dateline = doc._.diplo_dateline
     places = doc._.diplo_places or []
+    drafts = doc._.diplo_events or []
     default_country = VisitAssembler._default_country(doc, dateline, places)
+    if default_country is None and len({d.host_country for d in drafts}) == 1:
+        # No dateline or outlet: the article reports from where the visit took place.
+        default_country = drafts[0].host_country
     write = _PersonWriter(doc, default_country)
-    events = [_event(doc, d, write) for d in doc._.diplo_events or []]
+    events = [_event(doc, d, write) for d in drafts]
     people = [write(p) for p in doc._.diplo_people or []]
     warnings = list(doc._.diplo_warnings or [])
     if not doc._.diplo_published:
