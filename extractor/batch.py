@@ -335,12 +335,17 @@ class Batch:
                 raise
             except BrokenProcessPool as err:  # a worker died (killed, out of memory): start afresh
                 logger.warning("a worker process died; restarting the workers")
-                results = [_failure(article, err) for article in articles]
                 self.close(abort=True)
                 self._start_pool()
-                for task in list(self._window)[1:]:
+                # Every task in flight broke with the pool; the one at the head gets one more try
+                # (it may not be the culprit), the others are simply sent again.
+                for task in list(self._window)[0 if not head.retried else 1 :]:
                     if task.future is not None:
                         task.future = self._submit([i for i in task.group if isinstance(i, Article)])
+                if not head.retried:
+                    head.retried = True
+                    return []
+                results = [_failure(article, err) for article in articles]
             except Exception as err:
                 results = [_failure(article, err) for article in articles]
         self._window.popleft()
@@ -371,3 +376,4 @@ class _Task:
 
     group: list[Article | Outcome]
     future: Future[list[Extracted | Failure]] | None
+    retried: bool = False

@@ -42,7 +42,8 @@ def nlp() -> Language:
     """The trained pipeline diplo ships with, plus diplo's components."""
     from extractor.pipeline import load_pipeline
 
-    return load_pipeline()
+    # `load_pipeline` is cached by its arguments: call it as the CLI does, so CLI tests share it.
+    return load_pipeline(None)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,27 @@ def test_a_batch_skips_what_an_earlier_run_did(tmp_path: Path, news_articles: tu
         outcomes = list(batch)
     assert outcomes[0] == Skipped(first) and isinstance(outcomes[1], Extracted)
     assert (batch.summary.articles, batch.summary.skipped, batch.summary.failures) == (1, 1, 0)
+
+
+@Language.component("diplo_test_crash")
+def _crash(doc: Doc) -> Doc:
+    if "CRASH-THE-WORKER" in doc.text:
+        os._exit(1)  # as a worker killed by the system (out of memory) dies: no exception, no cleanup
+    return doc
+
+
+def test_a_worker_that_dies_is_replaced_and_the_batch_goes_on(nlp: Language, tmp_path: Path,
+                                                              news_articles: tuple[str, ...]) -> None:
+    folder = _folder(tmp_path, news_articles, 1)
+    (folder / "02-x.txt").write_text("CRASH-THE-WORKER now.")
+    nlp.add_pipe("diplo_test_crash", last=True)  # forked workers inherit the parent's pipeline
+    try:
+        with Batch([str(folder)], workers=2, group_size=1) as batch:
+            outcomes = list(batch)
+    finally:
+        nlp.remove_pipe("diplo_test_crash")
+    assert [o.path for o in outcomes] == sorted(str(p) for p in folder.iterdir())
+    failed = [o for o in outcomes if isinstance(o, Failure)]
+    assert [o.path for o in failed] == [str(folder / "02-x.txt")]
+    assert failed[0].reason.startswith("extraction failed (BrokenProcessPool")
+    assert sum(isinstance(o, Extracted) for o in outcomes) == len(news_articles)
