@@ -107,17 +107,6 @@ def extract(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-def _progress(console: Console) -> Progress:
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
-
-    return Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TaskProgressColumn(), TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
-        TextColumn("ETA"), TimeRemainingColumn(), console=console,
-    )
-
-
 @app.command()
 def batch(
     roots: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, or '-' for standard input.",
