@@ -35,6 +35,10 @@ _FUTURE = re.compile(r"\b(will|would|shall|is (?:scheduled|expected|due|set) to|
                      re.I)
 _BACKGROUND = re.compile(r"\b(last (?:year|month|week)|previous(?:ly)?|earlier visit|in the past|recalled|"
                          r"then prime minister|then president|former)\b", re.I)
+# A trip told in the pluperfect or dated to a month is background ("had travelled to Rome in May").
+_PAST_TRIP = re.compile(r"\bhad (?:\w+ )?(?:travell?ed|visited|been|flown|gone)\b|\bin (?:january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december)\b(?! \d{1,2}\b)", re.I)
+_INVITATION = {"invitation", "invite", "urge", "hope", "wish", "look", "welcome"}
 _VISIT_TYPE = re.compile(r"\b(state|official|working|private)\s+visits?\b", re.I)
 _ARRIVAL_LEMMAS = {"arrive", "reach", "land"}
 _SAME_DAY = re.compile(r"\b(later (?:in )?the same day|earlier (?:in )?the day|later in the day|the same day|"
@@ -147,7 +151,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
             if token.i in refs and token.dep_ in ("nsubj", "nsubjpass") and subject_here is None:
                 subject_here = refs[token.i].person
             elif token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and token.i not in refs:
-                target = subject_here or last_subject or last_seen
+                earlier = [refs[k].person for k in range(sent.start, token.i) if k in refs]
+                target = subject_here or (earlier[0] if earlier else None) or last_subject or last_seen
                 if target is not None:
                     refs[token.i] = Reference(target, token.i, token.i + 1)
                     subject_here = subject_here or target
@@ -170,6 +175,8 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if token.pos_ == "NOUN" and not _travelling_visit(token):
+            continue
         if verb.dep_ == "relcl" and verb.head.i in refs:
             refs[verb.head.i].person.visiting = True
             continue
@@ -177,6 +184,15 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs and child.lower_ not in ("he", "she"):
                 if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN":
                     refs[child.i].person.visiting = True
+
+
+def _travelling_visit(noun: Token) -> bool:
+    """'is on a state visit', 'paid an official visit': the subject is the one travelling
+    (not 'received X in the first state visit by ...')."""
+    head = noun.head
+    if head.lower_ == "on" and head.dep_ == "prep":
+        return True
+    return noun.dep_ == "dobj" and head.lemma_ in ("pay", "make", "undertake", "begin", "start", "conclude")
 
 
 def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | None:
@@ -193,6 +209,10 @@ def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | 
         if not before:
             continue
         score = 0
+        head = _head_word(words)
+        if head and person.title and chain.title_parts and head not in person.title.lower() and \
+                not (person.title_keys & set(chain.title_keys)):
+            continue  # 'the Uruguayan president' is not the Uruguayan foreign minister
         if chain.title_keys and person.title_keys & set(chain.title_keys):
             score += 3
         elif words and person.title and _head_word(words) in person.title.lower():
@@ -228,6 +248,8 @@ def _side_of(token: Token, verb: Token) -> str | None:
         current = current.head
     if current.i != verb.i or not path:
         return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path[1:]):
+        return None  # inside an embedded clause: "talks, which were attended by X"
     top = path[-1]
     if top.dep_ in ("nsubj", "nsubjpass", "csubj"):
         return "subj"
@@ -321,6 +343,8 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                     pairs = [(o, s, True) for s in subjects for o in objects]
                 else:
                     pairs = [(s, o, kind == "visit") for s in subjects for o in objects]
+            if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.lemma_.lower() in _INVITATION:
+                continue  # "an invitation to the Amir to visit Pakistan": not a visit
             verb_future = future or _verb_future(verb)
             for visitor, host, oriented in pairs:
                 if visitor is host:
@@ -340,7 +364,9 @@ def _trigger_kind(verb: Token) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if lemma == "call":
-        return "visit" if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in verb.children) else None
+        # "called on the President", not "called the Amir on Friday" (a telephone call).
+        return "visit" if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and c.i == verb.i + 1
+                              for c in verb.children) else None
     if lemma == "visit":
         return "visit"
     if lemma in HOST_VERBS:
@@ -406,11 +432,11 @@ def orient(link: Link, host_country: str | None, default: str | None) -> tuple[P
     return None
 
 
-def _sentence_places(sent: Span, places: list, kind: str) -> list:
+def _sentence_places(sent: Span, places: list, kind: str, after: int = 0) -> list:
     found = []
     for place in places:
-        for start, end in place.spans:
-            if sent.start_char <= start < sent.end_char and place.kind == kind:
+        for start, _ in place.spans:
+            if max(sent.start_char, after) <= start < sent.end_char and place.kind == kind:
                 found.append((start, place))
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
@@ -427,7 +453,7 @@ def visit_destination(doc: Doc, places: list) -> str | None:
         if place is None:
             continue
         sentence = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if sentence is not None and _BACKGROUND.search(sentence.sent.text):
+        if sentence is not None and (_BACKGROUND.search(sentence.sent.text) or _PAST_TRIP.search(sentence.sent.text)):
             continue
         if place.kind == "country":
             return place.country
@@ -456,13 +482,17 @@ class VisitAssembler:
         destination = visit_destination(doc, places)
         dateline_country = self._dateline_country(dateline, places)
         article_host = destination or dateline_country or default
+        dateline_end = dateline.end if dateline else 0
+        if article_host is None and links:
+            # No destination, dateline or outlet: the first meeting's place stands for the article.
+            article_host = self._link_host(links[0], places, None, lex, dateline_end)
         published = dates.parse_iso(doc._.diplo_published)
         drafts: dict[tuple[int, str | None], VisitDraft] = {}
         kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
         for link in links:
             if _BACKGROUND.search(link.sentence.text) and not link.future:
                 continue
-            host_country = self._link_host(link, places, article_host, lex)
+            host_country = self._link_host(link, places, article_host, lex, dateline_end)
             oriented = orient(link, host_country, default)
             if oriented is None:
                 continue
@@ -503,10 +533,11 @@ class VisitAssembler:
         return None
 
     @staticmethod
-    def _link_host(link: Link, places: list, article_host: str | None, lex: Lexicon) -> str | None:
+    def _link_host(link: Link, places: list, article_host: str | None, lex: Lexicon,
+                   dateline_end: int = 0) -> str | None:
         """The country a meeting took place in: a city named in its sentence, else the article's
         host; failing both, a venue's country ('at the Pentagon') or a diplomat's posting."""
-        cities = _sentence_places(link.sentence, places, "city")
+        cities = _sentence_places(link.sentence, places, "city", after=dateline_end)
         for city in cities:
             if city.country:
                 return city.country if article_host is None or city.country == article_host or \
@@ -586,7 +617,7 @@ class VisitAssembler:
                     if after or here:
                         meeting.venue = (after or here)[0].text
                 if meeting.city is None:
-                    cities = [c for c in _sentence_places(sent, places, "city")
+                    cities = [c for c in _sentence_places(sent, places, "city", after=dateline.end if dateline else 0)
                               if c.country in (draft.host_country, None)]
                     if cities:
                         meeting.city = cities[0].name

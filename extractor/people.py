@@ -694,6 +694,13 @@ def _attach_counterpart_appositions(doc: Doc, lex: Lexicon, named: list[Mention]
             if not target.title_parts and role.chain.title_parts:
                 target.title_parts = role.chain.title_parts
                 target.title_keys = role.chain.title_keys
+            if not target.title_parts and role.chain.role is not None and role.chain.role.key == "counterpart":
+                # "his Pakistani counterpart, X": X holds the same office as the one he met.
+                owner = [m for m in named if m.start < role.start and m.chain.title_parts and
+                         doc[m.start].sent.start == doc[role.start].sent.start]
+                if owner:
+                    target.title_parts = list(owner[-1].chain.title_parts)
+                    target.title_keys = list(owner[-1].chain.title_keys)
             target.country = target.country or role.chain.country
             target.organization = target.organization or role.chain.organization
             target.visiting = target.visiting or role.chain.visiting
