@@ -123,8 +123,9 @@ def extract_articles(nlp: Language, articles: Sequence[Article], *, batch_size: 
     jobs: list[tuple[str, str | None]] = []
     plans: list[list[int]] = []
     for article in articles:
-        published = published_of(article.text, article.published)
         parts = split_text(article.text, max_chars)
+        # The header date is looked for once per article (`prepare` does it for a whole text).
+        published = published_of(article.text, article.published) if len(parts) > 1 else article.published
         plans.append([offset for offset, _ in parts])
         jobs.extend((part, published) for _, part in parts)
     docs = iter(_run_pipeline(nlp, jobs, batch_size))
