@@ -277,6 +277,32 @@ def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: S
     return sides
 
 
+def _inherited_subjects(doc: Doc, refs: dict[int, Reference], verb: Token, sent: Span,
+                        depth: int = 0) -> list[PersonCluster]:
+    """The subject a verb shares with the verb governing it: a relative clause's head ('X, who
+    ...'), a coordinated verb ('called on A and later held talks with B'), or a complement ('is
+    scheduled to hold talks with B')."""
+    person = _subject_of_relative(verb, refs)
+    if person is not None:
+        return [person]
+    if depth > 3 or verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    head = verb.head
+    return _references_under(doc, refs, head, sent)["subj"] or _inherited_subjects(doc, refs, head, sent, depth + 1)
+
+
+def _last_reference_before(refs: dict[int, Reference], verb: Token, sent: Span) -> PersonCluster | None:
+    """The person named before the verb when no verb precedes that name: the subject of a
+    sentence the parse got wrong ('ISLAMABAD: Lt Gen X, Commander ..., called on Y')."""
+    for i in range(verb.i - 1, sent.start - 1, -1):
+        ref = refs.get(i)
+        if ref is not None:
+            clause_verbs = [t for t in sent.doc[sent.start : ref.start]
+                            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+            return None if clause_verbs else ref.person
+    return None
+
+
 def _has_thing_object(verb: Token, refs: dict[int, Reference]) -> bool:
     """'visited the General Headquarters': the verb's object is a thing, not a person."""
     return any(c.dep_ == "dobj" and c.i not in refs and c.lower_ not in MEETING_NOUNS for c in verb.children)
@@ -324,10 +350,10 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                 following = _first_reference_after(refs, verb, sent)
                 if following is not None and following not in sides["subj"]:
                     sides["obj"].append(following)
-            subjects = sides["subj"] or ([p] if (p := _subject_of_relative(verb, refs)) else [])
-            if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-                # "called on A ... and later held discussions with B": the first verb's subject.
-                subjects = _references_under(doc, refs, verb.head, sent)["subj"]
+            subjects = sides["subj"] or _inherited_subjects(doc, refs, verb, sent)
+            if not subjects:
+                before = _last_reference_before(refs, verb, sent)
+                subjects = [before] if before is not None and before not in sides["obj"] else []
             if kind == "host_noun":
                 objects = [p for p in sides["obj"] if p not in subjects]
                 pairs = [(o, s, True) for s in subjects for o in objects]
@@ -462,6 +488,74 @@ def visit_destination(doc: Doc, places: list) -> str | None:
     return None
 
 
+@dataclass
+class VisitStatement:
+    """'X will pay an official visit to Pakistan', 'X arrived in Islamabad': a visit told without a meeting."""
+
+    visitor: PersonCluster
+    host_country: str
+    sentence: Span
+    future: bool
+
+
+def visit_statements(doc: Doc, refs: dict[int, Reference], places: list) -> list[VisitStatement]:
+    """Visits stated with their destination: a travelling 'visit' noun with 'to <country>', the verb
+    'visit <country>', or 'arrive in <city>' with a person as subject."""
+    at_char = {start: place for place in places for start, _ in place.spans}
+    found: list[VisitStatement] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in ("visit", "arrive"):
+            continue
+        if token.pos_ == "NOUN" and not _travelling_visit(token):
+            continue
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.lemma_.lower() in _INVITATION and lemma == "visit" \
+                and token.pos_ == "VERB":
+            continue
+        place = _destination_of(token, at_char)
+        if place is None or not place.country:
+            continue
+        visitor = _subject_person(verb, refs)
+        sentence = token.sent
+        if visitor is None or _BACKGROUND.search(sentence.text) or _PAST_TRIP.search(sentence.text):
+            continue
+        future = bool(_FUTURE.search(sentence.text)) or _verb_future(verb)
+        found.append(VisitStatement(visitor, place.country, sentence, future))
+    return found
+
+
+def _destination_of(token: Token, at_char: dict) -> object | None:
+    """The place a visit goes to: 'visit to X', 'visit X', 'arrived in X'."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.idx in at_char:
+            return at_char[child.idx]
+        if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    start = obj.left_edge.idx if obj.left_edge.lower_ != "the" else obj.left_edge.nbor().idx
+                    if start in at_char:
+                        return at_char[start]
+                    if obj.idx in at_char:
+                        return at_char[obj.idx]
+    return None
+
+
+def _subject_person(verb: Token, refs: dict[int, Reference]) -> PersonCluster | None:
+    if verb.dep_ == "relcl" and verb.head.i in refs:
+        return refs[verb.head.i].person
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for token in child.subtree:
+                if token.i in refs:
+                    return refs[token.i].person
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject_person(verb.head, refs)
+    return None
+
+
 class VisitAssembler:
     """Turn meeting links into visit events, one per visitor and host country."""
 
@@ -510,6 +604,15 @@ class VisitAssembler:
                 draft = VisitDraft(visitor, None, host_country, "occurred", [])
                 drafts[key] = draft
             self._add_meeting(draft, link, counterpart)
+        visitors_seen = {id(d.visitor) for d in drafts.values()} | {id(c) for d in drafts.values()
+                                                                    for m in d.meetings for c in m.counterparts}
+        for statement in visit_statements(doc, refs, places):
+            if id(statement.visitor) in visitors_seen or statement.visitor.country == statement.host_country:
+                continue
+            draft = VisitDraft(statement.visitor, None, statement.host_country,
+                               "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
+            drafts[(id(statement.visitor), statement.host_country)] = draft
+            visitors_seen.add(id(statement.visitor))
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
         return doc
@@ -570,7 +673,7 @@ class VisitAssembler:
         occurred = [m for m in draft.meetings if not getattr(m, "future", False)]
         if occurred:
             draft.meetings = occurred
-        else:
+        elif draft.meetings:
             draft.status = "planned"
         draft.meetings.sort(key=lambda m: m.sentences[0].start)
         visitor = draft.visitor
@@ -584,7 +687,8 @@ class VisitAssembler:
         self._place_meetings(doc, draft, places, dateline)
         self._date_meetings(doc, draft, published)
         self._attendees(doc, draft, refs)
-        sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences}.values(), key=lambda s: s.start)
+        sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences + draft.sentences}.values(),
+                           key=lambda s: s.start) if draft.meetings else draft.sentences
         draft.sentences = sentences
         self._visit_span(doc, draft, published)
         self._topics_and_outcomes(draft)
@@ -710,7 +814,8 @@ class VisitAssembler:
                     found = _governed_date(token, published)
                     if found and draft.start_date is None:
                         draft.start_date = found
-        if draft.status == "planned" and draft.date is None:
+        if draft.status == "planned" and draft.start_date:
+            # A planned visit is dated by its announced start, not by the day it was announced.
             draft.date = draft.start_date
 
     @staticmethod
@@ -789,7 +894,9 @@ def _phrases(sent: Span, lemmas: set[str]) -> list[str]:
 
 def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
                    future: bool) -> tuple[dt.date | None, str | None]:
-    """The day a sentence reports, with the phrase that says it."""
+    """The day a sentence reports, with the phrase that says it (the phrase alone when it cannot
+    be resolved)."""
+    printed: str | None = None
     for match in _DATE_TEXT.finditer(sent.text):
         text = match.group(0)
         if re.match(r"\s*(?:to|-|–|until|through)\s*\d", sent.text[match.end():match.end() + 12]) or \
@@ -810,7 +917,8 @@ def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
         found = dates.resolve(text, published, future=future)
         if found is not None:
             return found, text
-    return None, None
+        printed = printed or text
+    return None, printed
 
 
 def _governed_by_arrival(span: Span) -> bool:

@@ -65,13 +65,16 @@ def add_diplo_pipes(nlp: Language) -> Language:
     return nlp
 
 
-@cache
 def load_pipeline(model: str | None = None) -> Language:
     """The trained pipeline `model` (default: the best installed) with diplo's pipes added.
 
     Cached per model name: loading costs about a second.
     """
-    name = model or default_model()
+    return _load(model or default_model())
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except OSError as err:

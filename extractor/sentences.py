@@ -9,14 +9,25 @@ Marshal ..." in two.
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.dateline import find_dateline
+
 _CLOSERS = {".", "!", "?", "…"}
 _TRAILERS = {'"', "”", "’", "'", ")", "]"}
 
 
 @Language.component("diplo_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Set `is_sent_start` True after a line break, False where no closing punctuation precedes."""
+    """Set `is_sent_start` True after a line break and after the dateline ('ISLAMABAD (APP):'),
+    False where no closing punctuation precedes."""
+    dateline = find_dateline(doc.text)
+    body_start = None
+    if dateline is not None:
+        span = doc.char_span(dateline.end, len(doc.text), alignment_mode="expand")
+        body_start = span.start if span is not None and len(span) else None
     for token in doc[1:]:
+        if token.i == body_start:
+            token.is_sent_start = True
+            continue
         prev = doc[token.i - 1]
         if token.is_space:
             continue

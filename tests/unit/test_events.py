@@ -99,8 +99,6 @@ REPORTED_FROM_HOME = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="a dateline in the visitor's country flips the event: the host becomes the "
-                   "visitor and the dateline city the venue, though the text says 'in Islamabad'/'in Rawalpindi'")
 @pytest.mark.parametrize("text", [t for _, t in REPORTED_FROM_HOME], ids=[i for i, _ in REPORTED_FROM_HOME])
 def test_visit_reported_from_the_visitors_capital_keeps_its_direction(run: Run, text: str) -> None:
     event = only_event(run(text))

@@ -104,14 +104,14 @@ def test_title_and_rank_together_are_both_kept(run: Run) -> None:
 HONORIFICS = [
     ("Dr.", ["Dr."]),
     ("Dr", ["Dr"]),
-    ("His Highness Sheikh", ["Sheikh"]),
+    ("His Highness Sheikh", ["His Highness", "Sheikh"]),
     ("HH Sheikh", ["HH", "Sheikh"]),
     ("Mr.", ["Mr."]),
     ("Ms", ["Ms"]),
     ("Prof.", ["Prof."]),
     ("H.E.", ["H.E."]),
     ("Engr.", ["Engr."]),
-    ("His Royal Highness Prince", ["Prince"]),
+    ("His Royal Highness Prince", ["His Royal Highness", "Prince"]),
 ]
 
 

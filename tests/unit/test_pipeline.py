@@ -60,9 +60,6 @@ def test_saved_pipeline_loads_and_gives_identical_output(nlp: Language, tmp_path
     assert extract(ARTICLE, nlp=loaded) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="pyproject's [project.entry-points.spacy_factories] lacks "
-                   "diplo_line_breaks = \"extractor.sentences:mark_line_breaks\": spacy.load(saved) in a fresh "
-                   "process fails with E002 \"Can't find factory for 'diplo_line_breaks'\"")
 def test_saved_pipeline_loads_in_a_process_that_never_imported_diplo(nlp: Language, tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "diplo")
     script = (
