@@ -144,5 +144,7 @@ def parse_header_date(line: str) -> dt.date | None:
     import dateparser
 
     cleaned = re.sub(r"^(published( on)?|updated|posted on|source:[^|]*\|)\s*:?\s*", "", line.strip(), flags=re.I)
-    parsed = dateparser.parse(cleaned, settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True})
+    # Naming the language skips dateparser's language detection, which costs ~30 ms a call.
+    parsed = dateparser.parse(cleaned, languages=["en"],
+                              settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True})
     return parsed.date() if parsed else None

@@ -125,7 +125,8 @@ class VisitDraft:
 
 # References ---------------------------------------------------------------------------------------
 
-def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]) -> dict[int, Reference]:
+def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention],
+                     home: str | None = None) -> dict[int, Reference]:
     """Map every token of a person reference to the person: names, then role descriptions
     ('the Libyan commander', 'the premier'), then subject pronouns."""
     refs: dict[int, Reference] = {}
@@ -136,7 +137,7 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 refs[i] = ref
     mark_visiting(doc, refs)
     for role in roles:
-        person = resolve_role(role, people)
+        person = resolve_role(role, people, home)
         if person is None:
             continue
         person.mentions.append(role)
@@ -195,7 +196,7 @@ def _travelling_visit(noun: Token) -> bool:
     return noun.dep_ == "dobj" and head.lemma_ in ("pay", "make", "undertake", "begin", "start", "conclude")
 
 
-def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | None:
+def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = None) -> PersonCluster | None:
     """The person a role description refers to: the latest named one before it with the same office
     (or, for 'the visiting dignitary', the visiting side), of a compatible country."""
     chain = role.chain
@@ -210,7 +211,7 @@ def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | 
             continue
         score = 0
         head = _head_word(words)
-        if head and person.title and chain.title_parts and head not in person.title.lower() and \
+        if head in _HIGH_OFFICES and person.title and chain.title_parts and head not in person.title.lower() and \
                 not (person.title_keys & set(chain.title_keys)):
             continue  # 'the Uruguayan president' is not the Uruguayan foreign minister
         if chain.title_keys and person.title_keys & set(chain.title_keys):
@@ -225,12 +226,22 @@ def resolve_role(role: Mention, people: list[PersonCluster]) -> PersonCluster | 
             score += 2
         if chain.visiting and person.visiting:
             score += 2
+        if chain.visiting and home and person.country:
+            # 'the visiting naval chief' is not the host's naval chief.
+            if person.country == home:
+                continue
+            score += 2
         if score == 0:
             continue
         candidates.append((score * 10_000 + max(before), person))
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+# Offices a description names precisely: 'the president' is never the foreign minister, while
+# 'the envoy' or 'the minister' may describe any official.
+_HIGH_OFFICES = {"president", "premier", "king", "queen", "amir", "emir", "chancellor", "prince", "sultan"}
 
 
 def _head_word(words: str) -> str:
@@ -313,6 +324,9 @@ def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
     for i in range(verb.i + 1, min(sent.end, verb.i + 1 + window)):
         ref = refs.get(i)
         if ref is not None and sent.doc[i].lower_ not in ("he", "she", "him", "her"):
+            last = sent.doc[ref.end - 1]
+            if last.dep_ in ("nsubj", "nsubjpass") and last.head.i != verb.i:
+                return None  # the subject of the next clause ("..., the spokesperson announced")
             return ref.person
     return None
 
@@ -570,9 +584,9 @@ class VisitAssembler:
         places = doc._.diplo_places or []
         dateline = doc._.diplo_dateline
         lex = Lexicon(doc)
-        refs = build_references(doc, people, roles)
-        links = find_links(doc, refs, lex)
         default = self._default_country(doc, dateline, places)
+        refs = build_references(doc, people, roles, default)
+        links = find_links(doc, refs, lex)
         destination = visit_destination(doc, places)
         dateline_country = self._dateline_country(dateline, places)
         article_host = destination or dateline_country or default
@@ -804,6 +818,11 @@ class VisitAssembler:
             start, end = dates.resolve_range(text, published, future=future)
             if start and draft.start_date is None:
                 draft.start_date, draft.end_date = start, end
+            began = re.search(r"\b(?:began|begun|started|starting|beginning|commenced)\s+(?:on\s+)?(.{3,20})", text)
+            if began and draft.start_date is None:
+                draft.start_date = dates.resolve(began[1], published)
+            if draft.start_date is None and re.search(r"\bat the (?:start|beginning|outset) of an? [\w-]+ ", text):
+                draft.start_date = draft.date
             kind = _VISIT_TYPE.search(text)
             if kind and draft.visit_type is None:
                 draft.visit_type = kind[1].lower()
@@ -814,6 +833,8 @@ class VisitAssembler:
                     found = _governed_date(token, published)
                     if found and draft.start_date is None:
                         draft.start_date = found
+        if draft.start_date and draft.end_date is None:
+            draft.end_date = _end_from_length(doc, draft)
         if draft.status == "planned" and draft.start_date:
             # A planned visit is dated by its announced start, not by the day it was announced.
             draft.date = draft.start_date
@@ -868,6 +889,24 @@ class VisitAssembler:
         if draft.visitor.country and all(c.country for m in draft.meetings for c in m.counterparts):
             score += 0.1
         return round(min(score, 0.95), 2)
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+
+def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:
+    """'a four-day official visit' that began on the start date ends on day four."""
+    for sent in doc.sents:
+        if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) and \
+                sent not in draft.sentences:
+            continue
+        match = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b[^.]{0,40}?\bvisit",
+                          sent.text, re.I)
+        if match and draft.start_date:
+            days = _NUMBER_WORDS.get(match[1].lower()) or int(match[1])
+            return draft.start_date + dt.timedelta(days=days - 1)
+    return None
 
 
 def _phrases(sent: Span, lemmas: set[str]) -> list[str]:

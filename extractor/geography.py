@@ -27,6 +27,7 @@ class PlaceEntry:
     iso3: str | None
 
 
+@cache
 def fold(text: str) -> str:
     """Lower-case, strip accents and the article, normalise apostrophes and white space."""
     text = unicodedata.normalize("NFKD", text)

@@ -174,7 +174,15 @@ def _is_capitalised(token: Token) -> bool:
     letters = text.replace("'", "").replace("’", "").replace(".", "")
     if not letters.isalpha():
         return False
-    return not (len(letters) > 1 and letters.isupper() and not token.doc.text.isupper())
+    return not (len(letters) > 1 and letters.isupper() and not _all_caps_text(token.doc))
+
+
+def _all_caps_text(doc: Doc) -> bool:
+    """True for a text printed all in capitals, where acronyms cannot be told from names."""
+    flag = doc.user_data.get("diplo_all_caps")
+    if flag is None:
+        flag = doc.user_data["diplo_all_caps"] = doc.text.isupper()
+    return bool(flag)
 
 
 def country_at(doc: Doc, i: int, max_len: int = 6) -> tuple[str, int] | None:
@@ -212,6 +220,11 @@ def org_at(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span]) -> Entry |
     """An institution starting at token `i`: a lexicon match, else a NER organization."""
     entry = lex.at(i, "ORG")
     ner = ner_orgs.get(i)
+    if ner is not None:
+        # The small NER often runs a body into the rank and name after it: "Bangladesh Navy Admiral M ...".
+        cut = next((k for k in range(ner.start + 1, ner.end) if lex.at(k, "RANK", "TITLE", "HONORIFIC")), None)
+        if cut is not None:
+            ner = doc[ner.start : cut]
     if entry and (ner is None or entry.end >= ner.end):
         return entry
     return ner
@@ -522,6 +535,9 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
     span = doc[start:end]
     if not name_key([t.text for t in span]):
         return False
+    portfolio = gazetteer("portfolios", "word")
+    if all(t.lower_ in portfolio or not t.is_alpha for t in span):
+        return False  # "Diaspora Affairs": a ministry's portfolio, not a person
     if geography.country(span.text) or geography.demonym(span.text):
         return False
     return not (end - start == 1 and geography.cities(span.text) and not _followed_by_verb(doc, end))
@@ -551,6 +567,9 @@ def _name_words(doc: Doc, lex: Lexicon, start: int, end: int) -> list[str]:
 def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
     """Every person mention in `doc`: (named mentions, role descriptions such as 'the premier')."""
     ner_orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    # Chains skip the article, so "the Standing Committee of ..." must be found at "Standing" too.
+    ner_orgs.update({e.start + 1: doc[e.start + 1 : e.end] for e in doc.ents
+                     if e.label_ == "ORG" and len(e) > 1 and doc[e.start].lower_ == "the"})
     person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.label_ == "PERSON":

@@ -50,7 +50,10 @@ def extract(text: str, *, published: str | None = None, source: Any = None, nlp:
 
 
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
-    return Span(start=start_char, end=end_char, text=doc.text[start_char:end_char])
+    text = doc.user_data.get("diplo_text")
+    if text is None:
+        text = doc.user_data["diplo_text"] = doc.text  # Doc.text is rebuilt on every access
+    return Span(start=start_char, end=end_char, text=text[start_char:end_char])
 
 
 def _token_span(doc: Doc, start: int, end: int) -> Span:
