@@ -140,6 +140,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
         person = resolve_role(role, people, home)
         if person is None:
             continue
+        if person.country is None and role.chain.country:
+            person.country = role.chain.country  # "the Egyptian minister" says where he is from
         person.mentions.append(role)
         ref = Reference(person, role.start, role.end)
         for i in range(role.start, role.end):
@@ -216,6 +218,8 @@ def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = 
             continue  # 'the Uruguayan president' is not the Uruguayan foreign minister
         if chain.title_keys and person.title_keys & set(chain.title_keys):
             score += 3
+            if person.title and person.title.lower() == words:
+                score += 1  # 'the Prime Minister' is the one printed as Prime Minister, not the Premier
         elif words and person.title and _head_word(words) in person.title.lower():
             score += 2
         elif words and person.rank and _head_word(words) in person.rank.canonical.lower():
@@ -597,17 +601,30 @@ class VisitAssembler:
         published = dates.parse_iso(doc._.diplo_published)
         drafts: dict[tuple[int, str | None], VisitDraft] = {}
         kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
+        unsettled: list[tuple[Link, str | None]] = []
         for link in links:
             if _BACKGROUND.search(link.sentence.text) and not link.future:
                 continue
             host_country = self._link_host(link, places, article_host, lex, dateline_end)
             oriented = orient(link, host_country, default)
             if oriented is None:
+                unsettled.append((link, host_country))
                 continue
             visitor, counterpart = oriented
             if counterpart.country is None:
                 counterpart.country = host_country
             kept.append((link, visitor, counterpart, host_country))
+        known_visitors = {id(v) for _, v, _, _ in kept}
+        for link, host_country in unsettled:
+            # A meeting of someone already known as the visitor ("Later, the Prime Minister also met X").
+            for visitor, counterpart in ((link.visitor, link.host), (link.host, link.visitor)):
+                if id(visitor) in known_visitors and id(counterpart) not in known_visitors and \
+                        counterpart.country in (None, host_country) and visitor.country != host_country:
+                    if counterpart.country is None:
+                        counterpart.country = host_country
+                    kept.append((link, visitor, counterpart, host_country))
+                    break
+        kept.sort(key=lambda k: k[0].sentence.start)
         visitors = {id(v) for _, v, _, _ in kept}
         for link, visitor, counterpart, host_country in kept:
             if id(counterpart) in visitors and not visitor.visiting and counterpart.visiting:

@@ -566,10 +566,17 @@ def _name_words(doc: Doc, lex: Lexicon, start: int, end: int) -> list[str]:
 
 def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
     """Every person mention in `doc`: (named mentions, role descriptions such as 'the premier')."""
-    ner_orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
-    # Chains skip the article, so "the Standing Committee of ..." must be found at "Standing" too.
-    ner_orgs.update({e.start + 1: doc[e.start + 1 : e.end] for e in doc.ents
-                     if e.label_ == "ORG" and len(e) > 1 and doc[e.start].lower_ == "the"})
+    ner_orgs: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        # NER runs a body into its bracketed acronym ("... Congress (NPC"): the acronym is read apart.
+        end = next((t.i for t in ent if t.text == "("), ent.end)
+        if end > ent.start:
+            ner_orgs[ent.start] = doc[ent.start : end]
+            # Chains skip the article, so "the Standing Committee ..." is found at "Standing" too.
+            if doc[ent.start].lower_ == "the" and end > ent.start + 1:
+                ner_orgs[ent.start + 1] = doc[ent.start + 1 : end]
     person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
