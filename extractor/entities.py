@@ -117,10 +117,16 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             continue
         if len(span) == 1 and any(o.start <= span.start and span.end <= o.end and len(o) > 1 for o in ner_orgs):
             continue  # "Congress" inside "National People's Congress"
+        if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
+               for t in lex.all("TITLE")):
+            continue  # "Joint Chiefs of Staff" inside the office "Chairman Joint Chiefs of Staff Committee"
+        if entry.row.get("kind") == "other" and _used_as_venue(span) and \
+                not any(t.lower_ in _org_heads() for t in span):
+            continue  # "at the Aiwan-e-Sadr": a building
         printed = span.text
         is_acronym = printed.replace(".", "").isupper() and len(printed) <= 8
         name = entry.canonical if is_acronym or printed.lower() == entry.canonical.lower() else printed
-        add(name, entry.row.get("acronym"), entry.row.get("country"), span, False)
+        add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country"), span, False)
     for span in ner_orgs:
         if not span.text or not span.text[:1].isupper() or len(span) == 0:
             continue
@@ -145,7 +151,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if span.text.isupper() and span.text.lower() in acronyms:
             acronyms[span.text.lower()].spans.append((span.start_char, span.end_char))
             continue
-        add(span.text, acronym, country_in_name(span.text), span, False)
+        add(_expand_country(span.text), acronym, country_in_name(span.text), span, False)
     return [r for r in by_key.values() if r.name.split()[-1].lower() not in venue_heads]
 
 
@@ -157,8 +163,21 @@ _GENERIC_BODIES = {"army", "navy", "presidency", "department", "cabinet", "state
                    "secretaries", "committee", "council", "military", "parliament"}
 
 
+def _expand_country(name: str) -> str:
+    """'U.S. Department of Defense' -> 'United States Department of Defense': a country printed as
+    an abbreviation inside a body's name is written out."""
+    first, _, rest = name.partition(" ")
+    entry = geography.country(first) if rest and first.replace(".", "").isupper() else None
+    if entry is not None and entry.kind == "country" and len(first.replace(".", "")) <= 3:
+        return f"{entry.name} {rest}"
+    return name
+
+
 def _looks_like_body(span: Span, lex: Lexicon) -> bool:
     """A NER 'organization' worth reporting: not a lone word, a programme or an office's portfolio."""
+    if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in ("of", "the", "and", "for", "de", "al")
+           for t in span):
+        return False  # "Philippine armed forces": a description, not a name
     words = [t.lower_ for t in span if t.is_alpha]
     if not words or words[-1] in _NOT_BODY_WORDS or any(w in _NOT_BODY_WORDS - {"for", "staff"} for w in words):
         return False

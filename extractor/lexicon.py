@@ -46,9 +46,16 @@ class Entry:
         return self.span.text[:1].islower()
 
 
+_NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "al", "el", "&", "-", "'s", "on", "in"}
+
+
 def _printed_as_name(span: Span, label: str) -> bool:
-    first = span.text[:1]
-    return first.isupper() or label in _LOWERCASE_LABELS
+    if label in _LOWERCASE_LABELS:
+        return True
+    if label == "ORG":
+        # A body's name is printed in capitals throughout: not "Philippine armed forces".
+        return all(t.text[:1].isupper() or not t.is_alpha or t.lower_ in _NAME_FUNCTION_WORDS for t in span)
+    return span.text[:1].isupper()
 
 
 class Lexicon:
