@@ -18,6 +18,7 @@ from extractor.extensions import register_extensions
 from extractor.lexicon import Entry, Lexicon
 from extractor.people import (
     Mention,
+    add_name_word_mentions,
     PersonCluster,
     cluster_mentions,
     country_in_name,
@@ -442,6 +443,7 @@ class EntityLinker:
             named = [m for m in named if doc[m.start].idx >= dateline.end]
             roles = [m for m in roles if doc[m.start].idx >= dateline.end]
         clusters = [c for c in cluster_mentions(named) if keep_person(c)]
+        add_name_word_mentions(doc, clusters, lex)
         person_tokens = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         organizations = find_organizations(doc, lex, person_tokens, dateline)
         org_tokens = {t.i for e in lex.all("ORG") for t in e.span} | {

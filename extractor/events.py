@@ -506,6 +506,44 @@ def visit_destination(doc: Doc, places: list) -> str | None:
     return None
 
 
+def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[PersonCluster | None, PersonCluster, str | None]]:
+    """Who travels with whom: 'A is accompanied by B', 'B accompanied A', 'The Turkish delegation
+    included B'. Returns (head or None, member, the delegation's demonym country)."""
+    found: list[tuple[PersonCluster | None, PersonCluster, str | None]] = []
+
+    def people_under(token: Token) -> list[PersonCluster]:
+        seen: list[PersonCluster] = []
+        for t in token.subtree:
+            ref = refs.get(t.i)
+            if ref is not None and t.i == ref.end - 1 and ref.person not in seen:
+                seen.append(ref.person)
+        return seen
+
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma == "accompany":
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            others = [c for c in verb.children if c.dep_ in ("agent", "dobj")]
+            heads = [p for c in subjects for p in people_under(c)]
+            members = [p for c in others for p in people_under(c)]
+            if _is_passive(verb):
+                pairs = [(h, m) for h in heads for m in members]
+            else:
+                pairs = [(m, h) for h in heads for m in members]
+            found.extend((head, member, None) for head, member in pairs if head is not member)
+        elif lemma in ("include", "comprise"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "delegation"), None)
+            if subject is None:
+                continue
+            owner = next((refs[c.i].person for c in subject.children if c.dep_ == "poss" and c.i in refs), None)
+            demonym = next((geography.demonym(c.text) for c in subject.children
+                            if c.dep_ in ("amod", "compound") and geography.demonym(c.text)), None)
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    found.extend((owner, member, demonym) for member in people_under(child))
+    return found
+
+
 @dataclass
 class VisitStatement:
     """'X will pay an official visit to Pakistan', 'X arrived in Islamabad': a visit told without a meeting."""
@@ -644,9 +682,26 @@ class VisitAssembler:
                                "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
             drafts[(id(statement.visitor), statement.host_country)] = draft
             visitors_seen.add(id(statement.visitor))
+        self._fold_delegations(doc, refs, drafts)
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
         return doc
+
+    @staticmethod
+    def _fold_delegations(doc: Doc, refs: dict[int, Reference], drafts: dict) -> None:
+        """A delegation member's own meetings are part of the head's visit, not a visit of their own
+        (CONTRACT: one event per visitor, the head of the visiting side)."""
+        for head, member, demonym in delegation_members(doc, refs):
+            heads = [d for d in drafts.values() if d.visitor is head] if head is not None else [
+                d for d in drafts.values() if demonym is None or d.visitor.country in (demonym, None)]
+            if len(heads) != 1 or heads[0].visitor is member:
+                continue
+            owner = heads[0]
+            if member not in owner.delegation:
+                owner.delegation.append(member)
+            for key, draft in list(drafts.items()):
+                if draft.visitor is member and draft.host_country == owner.host_country:
+                    del drafts[key]
 
     @staticmethod
     def _default_country(doc: Doc, dateline, places: list) -> str | None:
@@ -760,13 +815,15 @@ class VisitAssembler:
                 venue_city = geography.city(meeting.venue.split()[-1])
                 if venue_city and venue_city.iso3 == draft.host_country:
                     meeting.city = venue_city.name
+        if dateline_city and dateline_city.country == draft.host_country:
+            # "here": a meeting with no other city named took place in the dateline city.
+            for meeting in draft.meetings:
+                meeting.city = meeting.city or dateline_city.name
         first = draft.meetings[0] if draft.meetings else None
         if first and first.city:
             draft.city = first.city
         elif dateline_city and dateline_city.country == draft.host_country:
             draft.city = dateline_city.name
-            for meeting in draft.meetings:
-                meeting.city = meeting.city or dateline_city.name
         else:
             draft.city = next((m.city for m in draft.meetings if m.city), None)
 

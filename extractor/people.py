@@ -225,6 +225,12 @@ def org_at(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span]) -> Entry |
         cut = next((k for k in range(ner.start + 1, ner.end) if lex.at(k, "RANK", "TITLE", "HONORIFIC")), None)
         if cut is not None:
             ner = doc[ner.start : cut]
+        heads = gazetteer("name_heads", "word")
+        # ... or into the name after its head noun: "People's Committee Le Thanh Hai".
+        after_head = next((k + 1 for k in range(ner.start, ner.end - 1) if doc[k].lower_ in heads
+                           and doc[k + 1].lower_ not in ("of", "for", "and", "&", "(", "-")), None)
+        if after_head is not None:
+            ner = doc[ner.start : after_head]
     if entry and (ner is None or entry.end >= ner.end):
         return entry
     return ner
@@ -324,7 +330,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
             chain.definite = True
             j += 1
             continue
-        if word in ("visiting", "guest"):
+        if word == "visiting":
             chain.visiting = True
             j += 1
             continue
@@ -440,6 +446,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
         role = lex.at(j, "ROLE")
         if role and chain.definite:
             chain.role = role
+            chain.visiting = chain.visiting or role.key == "guest"
             j = role.end
             continue
         break
@@ -540,6 +547,8 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False  # "Diaspora Affairs": a ministry's portfolio, not a person
     if geography.country(span.text) or geography.demonym(span.text):
         return False
+    if end - start > 1 and any(geography.fold(c.name) == geography.fold(span.text) for c in geography.cities(span.text)):
+        return False  # "Ho Chi Minh City"
     return not (end - start == 1 and geography.cities(span.text) and not _followed_by_verb(doc, end))
 
 
@@ -767,6 +776,37 @@ def _compatible(found: PersonCluster, mention: Mention) -> bool:
 def _distance(found: PersonCluster, mention: Mention) -> int:
     before = [m.start for m in found.mentions if m.start <= mention.start]
     return mention.start - max(before) if before else 10_000 + min(m.start for m in found.mentions)
+
+
+def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon) -> None:
+    """'Fuentes paid a courtesy call on ...': a lone word of one person's full name is that person.
+
+    Only words that belong to a single person and are not places, bodies or offices count.
+    """
+    owners: dict[str, list[PersonCluster]] = {}
+    for found in clusters:
+        if len(found.key()) < 2:
+            continue
+        for word in found.key():
+            owners.setdefault(word, []).append(found)
+    covered = {i for found in clusters for m in found.mentions for i in range(m.chain.start, m.end)}
+    for token in doc:
+        if token.i in covered or not _is_capitalised(token) or len(token.text) < 3:
+            continue
+        word = fold_word(token.text)
+        holders = owners.get(word)
+        if not holders or len(holders) != 1:
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None and len(entity) > 1 and entity.label_ != "PERSON":
+            continue  # a word inside a longer place or body name
+        if lex.covers(token.i, "RANK", "TITLE", "ORG", "HONORIFIC") or geography.country(token.text) or \
+                geography.demonym(token.text) or geography.cities(token.text):
+            continue
+        neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+        if any(_is_capitalised(n) and n.i not in covered and not n.is_sent_start for n in neighbours):
+            continue  # part of another name
+        holders[0].mentions.append(Mention(token.i, token.i + 1, [token.text], Chain(start=token.i, end=token.i)))
 
 
 def keep_person(found: PersonCluster) -> bool:

@@ -65,8 +65,6 @@ def test_topics_discussed_in_the_passive_are_recorded(event: VisitEvent) -> None
     assert "defence cooperation" in event.topics
 
 
-@pytest.mark.xfail(strict=True, reason="'The visiting general' is clustered with the host General Imran Saleem "
-                   "Qureshi, not with the visitor")
 def test_the_visiting_general_is_an_alias_of_the_visitor(document: Document) -> None:
     host = next(p for p in document.people if p.name == "Imran Saleem Qureshi")
     assert "The visiting general" not in host.aliases

@@ -64,8 +64,6 @@ def test_military_call_gives_visitor_counterpart_venue_and_city(run: Run, text: 
     assert meeting.venue == "GHQ"
 
 
-@pytest.mark.xfail(strict=True, reason="ISPR style with the visitor's office in an appositive ('Lt Gen X, "
-                   "Commander Kenya Army, called on ...') gives no event; the same chain before the name works")
 def test_appositive_after_the_visitor_still_gives_the_visit(run: Run) -> None:
     text = ("RAWALPINDI: Lt Gen Tomas Okello Barasa, Commander Kenya Army, called on Chief of Army Staff General "
             "Imran Saleem Qureshi at GHQ on Friday.")
@@ -73,8 +71,6 @@ def test_appositive_after_the_visitor_still_gives_the_visit(run: Run) -> None:
     assert (event.visitor.name, event.host_country) == ("Tomas Okello Barasa", "PAK")
 
 
-@pytest.mark.xfail(strict=True, reason="a relative clause after the visitor ('X, who is on a three-day official "
-                   "visit from July 24 to 26, called on Y') gives no event")
 def test_relative_clause_after_the_visitor_still_gives_the_visit_and_its_span(run: Run) -> None:
     text = (f"ISLAMABAD: {VISITOR}, who is on a three-day official visit from July 24 to 26, called on {HOST} "
             "on Friday.")
@@ -175,9 +171,6 @@ PLANNED_WITHOUT_MEETING = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="announced visits without a meeting verb the parser links ('will pay an "
-                   "official visit to Pakistan' with no counterpart; 'is scheduled to hold talks with') give no "
-                   "event; CONTRACT.md: a visit announced for the future is an event with status planned")
 @pytest.mark.parametrize("text", [t for _, t in PLANNED_WITHOUT_MEETING], ids=[i for i, _ in PLANNED_WITHOUT_MEETING])
 def test_announced_visit_without_a_linked_meeting_is_still_planned(run: Run, text: str) -> None:
     event = only_event(run(text))
@@ -217,8 +210,6 @@ def test_relative_date_without_any_publication_date_stays_null_with_a_warning(ru
     assert "no publication date: relative dates unresolved" in document.warnings
 
 
-@pytest.mark.xfail(strict=True, reason="date_text is dropped (null) when the date cannot be resolved; "
-                   "CONTRACT.md: date_text is the date 'as printed' ('on Friday')")
 def test_unresolved_date_keeps_its_printed_text(run: Run) -> None:
     event = only_event(run(f"ISLAMABAD: {VISITOR} called on {HOST} on Friday.", published=None))
     assert event.date_text == "on Friday"
