@@ -233,8 +233,6 @@ def test_the_visiting_general_refers_to_the_visitor(run: Run) -> None:
     assert "the visiting general" not in person(document, "Imran Saleem Qureshi").aliases
 
 
-@pytest.mark.xfail(strict=True, reason="'Ho Chi Minh City' is listed as a person (NER PERSON 'Ho Chi Minh') "
-                   "though the place gazetteer knows the city")
 def test_city_named_after_a_person_is_not_a_person(run: Run) -> None:
     text = ("HANOI: Chilean Foreign Minister Alberto Fuentes Rojas held talks with Vietnamese Foreign Minister "
             "Tran Minh Duc on Wednesday. On Thursday, the Chilean minister travelled to Ho Chi Minh City.")
