@@ -1031,6 +1031,9 @@ def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
         if found is not None:
             return found, text
         printed = printed or text
+    opener = re.match(r"\s*(Later|Subsequently|Afterwards|Thereafter)\b", sent.text)
+    if printed is None and opener and last is not None:
+        return last, opener[1]  # "Later, X called on Y": later the same day, unless a day is named
     return None, printed
 
 
