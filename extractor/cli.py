@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -43,6 +45,19 @@ def fail(message: str, code: ExitCode) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+@contextmanager
+def reported_errors(debug: bool) -> Iterator[None]:
+    """Turn the library's errors and Ctrl-C into one line on stderr and the matching exit code."""
+    try:
+        yield
+    except ExtractorError as err:
+        if debug:
+            raise
+        raise fail(str(err), err.exit_code) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted", ExitCode.INTERRUPTED) from None
+
+
 def check_published(value: str | None) -> str | None:
     """Validate --published as an ISO date (YYYY-MM-DD)."""
     if value is None:
@@ -70,7 +85,7 @@ def extract(
     from extractor.sources import read_article
 
     failures = 0
-    try:
+    with reported_errors(debug):
         from extractor.pipeline import load_pipeline
         from extractor.records import extract as run
 
@@ -97,12 +112,6 @@ def extract(
                 from extractor.render import render_document
 
                 render_document(document, Console())
-    except ExtractorError as err:
-        if debug:
-            raise
-        raise fail(str(err), err.exit_code) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", ExitCode.INTERRUPTED) from None
     if failures:
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -274,7 +283,7 @@ def evaluate(
         return
     if gold is None:
         raise typer.BadParameter("give a folder of answer keys or a JSON Lines file", param_hint="GOLD_DIR")
-    try:
+    with reported_errors(debug):
         cases = load_gold(gold)
         if pred is not None:
             predictions = evaluation.read_predictions(pred, cases)
@@ -283,12 +292,6 @@ def evaluate(
 
             predictions = evaluation.predict(cases, load_pipeline(model))
         scores = evaluation.score([c.key for c in cases], predictions)
-    except ExtractorError as err:
-        if debug:
-            raise
-        raise fail(str(err), err.exit_code) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", ExitCode.INTERRUPTED) from None
     if as_json:
         sys.stdout.write(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return
@@ -321,7 +324,7 @@ def render(
     from extractor.page import render_page, text_matches
     from extractor.sources import read_article
 
-    try:
+    with reported_errors(debug):
         article = read_article(file)
         document = _saved_record(article.text)
         if document is None:
@@ -345,12 +348,6 @@ def render(
                 Path(output).write_text(page, encoding="utf-8")
             except OSError as err:
                 raise fail(f"{output}: cannot write ({err.strerror or err})", ExitCode.ERROR) from None
-    except ExtractorError as err:
-        if debug:
-            raise
-        raise fail(str(err), err.exit_code) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", ExitCode.INTERRUPTED) from None
 
 
 def _saved_record(content: str) -> Document | None:
