@@ -414,7 +414,7 @@ def find_venues(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Span]:
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1
         j = i
-        while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("of", "the", "-", "e", "i", "al")
+        while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("of", "the", "-", "e", "i", "al", "'s", "’s")
                                                                and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())):
             j += 1
         if j <= i or any(t.i in person_tokens for t in doc[i:j]):

@@ -586,8 +586,12 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list) -> list
 def _destination_of(token: Token, at_char: dict) -> object | None:
     """The place a visit goes to: 'visit to X', 'visit X', 'arrived in X'."""
     for child in token.children:
-        if child.dep_ == "dobj" and child.idx in at_char:
-            return at_char[child.idx]
+        if child.dep_ == "dobj":
+            edge = child.left_edge.nbor() if child.left_edge.lower_ == "the" and child.left_edge.i < child.i \
+                else child.left_edge
+            for start in (edge.idx, child.idx):
+                if start in at_char:
+                    return at_char[start]
         if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -638,12 +642,17 @@ class VisitAssembler:
             article_host = self._link_host(links[0], places, None, lex, dateline_end)
         published = dates.parse_iso(doc._.diplo_published)
         drafts: dict[tuple[int, str | None], VisitDraft] = {}
+        statements = visit_statements(doc, refs, places)
+        # "X will visit South Korea on Wednesday, where he is scheduled to meet Y": that sentence's host.
+        stated_hosts = {(s.sentence.start, id(s.visitor)): s.host_country for s in statements}
         kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
         unsettled: list[tuple[Link, str | None]] = []
         for link in links:
             if _BACKGROUND.search(link.sentence.text) and not link.future:
                 continue
-            host_country = self._link_host(link, places, article_host, lex, dateline_end)
+            host_country = stated_hosts.get((link.sentence.start, id(link.visitor))) or \
+                stated_hosts.get((link.sentence.start, id(link.host))) or \
+                self._link_host(link, places, article_host, lex, dateline_end)
             oriented = orient(link, host_country, default)
             if oriented is None:
                 unsettled.append((link, host_country))
@@ -673,15 +682,14 @@ class VisitAssembler:
                 draft = VisitDraft(visitor, None, host_country, "occurred", [])
                 drafts[key] = draft
             self._add_meeting(draft, link, counterpart)
-        visitors_seen = {id(d.visitor) for d in drafts.values()} | {id(c) for d in drafts.values()
-                                                                    for m in d.meetings for c in m.counterparts}
-        for statement in visit_statements(doc, refs, places):
-            if id(statement.visitor) in visitors_seen or statement.visitor.country == statement.host_country:
+        counterparts = {id(c) for d in drafts.values() for m in d.meetings for c in m.counterparts}
+        for statement in statements:
+            key = (id(statement.visitor), statement.host_country)
+            if key in drafts or id(statement.visitor) in counterparts or \
+                    statement.visitor.country == statement.host_country:
                 continue
-            draft = VisitDraft(statement.visitor, None, statement.host_country,
-                               "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
-            drafts[(id(statement.visitor), statement.host_country)] = draft
-            visitors_seen.add(id(statement.visitor))
+            drafts[key] = VisitDraft(statement.visitor, None, statement.host_country,
+                                     "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
         self._fold_delegations(doc, refs, drafts)
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
@@ -776,7 +784,7 @@ class VisitAssembler:
         sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences + draft.sentences}.values(),
                            key=lambda s: s.start) if draft.meetings else draft.sentences
         draft.sentences = sentences
-        self._visit_span(doc, draft, published)
+        self._visit_span(doc, draft, published, places)
         self._topics_and_outcomes(draft)
         draft.ceremonies = self._ceremonies(doc, lex, draft)
         draft.reporting_side = default
@@ -878,7 +886,7 @@ class VisitAssembler:
                     target.attendees.append(person)
 
     @staticmethod
-    def _visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
+    def _visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list) -> None:
         for sent in doc.sents:
             text = sent.text
             if not re.search(r"\bvisit", text, re.I):
@@ -900,10 +908,14 @@ class VisitAssembler:
             kind = _VISIT_TYPE.search(text)
             if kind and draft.visit_type is None:
                 draft.visit_type = kind[1].lower()
+        at_char = {start: place for place in places for start, _ in place.spans}
         for sent in doc.sents:
             for token in sent:
                 if token.lemma_ in _ARRIVAL_LEMMAS and any(
                         m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions):
+                    where = _destination_of(token, at_char)
+                    if where is not None and getattr(where, "country", None) not in (None, draft.host_country):
+                        continue  # arrived at an earlier stop of the tour
                     found = _governed_date(token, published)
                     if found and draft.start_date is None:
                         draft.start_date = found

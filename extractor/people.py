@@ -519,8 +519,8 @@ def name_end(doc: Doc, lex: Lexicon, i: int) -> int:
             j += 1
             continue
         if j > i and token.text in ("-", "'") and not doc[j - 1].whitespace_ and not token.whitespace_ \
-                and j + 1 < len(doc) and _is_capitalised(doc[j + 1]):
-            j += 1
+                and j + 1 < len(doc) and (_is_capitalised(doc[j + 1]) or (doc[j + 1].is_alpha and token.text == "-")):
+            j += 2  # "Al-Harbi", "Park Min-jun"
             continue
         if j > i and word.rstrip(".") in {s.rstrip(".") for s in SUFFIXES} and token.text[:1].isupper():
             j += 1
