@@ -512,11 +512,15 @@ def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[Perso
     found: list[tuple[PersonCluster | None, PersonCluster, str | None]] = []
 
     def people_under(token: Token) -> list[PersonCluster]:
+        """People named under `token`, not inside a clause hanging from it ('..., who met X')."""
         seen: list[PersonCluster] = []
-        for t in token.subtree:
+        stack = [token]
+        while stack:
+            t = stack.pop()
             ref = refs.get(t.i)
             if ref is not None and t.i == ref.end - 1 and ref.person not in seen:
                 seen.append(ref.person)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
         return seen
 
     for verb in doc:

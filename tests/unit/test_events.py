@@ -245,3 +245,47 @@ def test_topics_outcomes_and_evidence_come_from_the_text(run: Run) -> None:
     for span in event.evidence:
         assert text[span.start : span.end] == span.text
     assert 0.0 < event.confidence <= 1.0
+
+
+def test_tour_gives_one_event_per_host_country_and_later_legs_are_planned(run: Run) -> None:
+    text = ("TOKYO (Antara) - Indonesian President Budi Santoso Hartono arrived in Tokyo on Sunday, the first stop of "
+            "a regional tour.\n\nOn Monday, Hartono held talks with Japanese Prime Minister Kenji Watanabe at the "
+            "Prime Minister's Office.\n\nHartono will visit South Korea on Wednesday, where he is scheduled to meet "
+            "President Park Min-jun.")
+    document = run(text, published="2025-03-04")
+    legs = [(e.visitor.name, e.host_country, e.status, e.date) for e in document.events]
+    assert legs == [
+        ("Budi Santoso Hartono", "JPN", "occurred", "2025-03-03"),
+        ("Budi Santoso Hartono", "KOR", "planned", "2025-03-05"),
+    ]
+    assert [p.name for p in document.events[1].meetings[0].counterparts] == ["Park Min-jun"]
+
+
+def test_outgoing_visit_reported_at_home_is_hosted_abroad(run: Run) -> None:
+    text = ("NEW DELHI (PTI): Chief of the Naval Staff Admiral Ravi Kumar Menon is on an official visit to Sri Lanka "
+            "from April 21 to 24. On Monday, the Admiral called on President Lalith Perera Gunasekara at the "
+            "Presidential Secretariat in Colombo.")
+    event = only_event(run(text, published="2025-04-22"))
+    assert (event.visitor.name, event.visitor_country, event.host_country, event.city, event.date) == (
+        "Ravi Kumar Menon", "IND", "LKA", "Colombo", "2025-04-21")
+    assert (event.start_date, event.end_date, event.visit_type) == ("2025-04-21", "2025-04-24", "official")
+    assert (event.cameo, event.plover.mode) == ("042", "visit")
+
+
+def test_accompanying_minister_belongs_to_the_delegation_not_to_a_visit_of_his_own(run: Run) -> None:
+    text = ("ACCRA (GNA) -- Portuguese President Helena Marques Duarte held talks with Ghanaian President Kwabena "
+            "Owusu Mensah at Jubilee House on Tuesday. Ms Duarte is accompanied by Foreign Minister Rui Tavares Lopes, "
+            "who held separate talks with his Ghanaian counterpart, Abena Serwaa Boateng.")
+    event = only_event(run(text, published="2024-11-05"))
+    assert event.visitor.name == "Helena Marques Duarte"
+    assert [p.name for p in event.delegation] == ["Rui Tavares Lopes"]
+
+
+@pytest.mark.parametrize("when", ["A day earlier", "Later the same day", "Later"])
+def test_relative_day_phrases_follow_the_last_date_read(run: Run, when: str) -> None:
+    text = (f"ISLAMABAD: {VISITOR} called on {HOST} on Friday.\n\n{when}, Sezer called on Chief of Army Staff "
+            "General Imran Saleem Qureshi at GHQ in Rawalpindi.")
+    event = only_event(run(text))
+    expected = "2025-07-24" if when == "A day earlier" else "2025-07-25"
+    assert [m.date for m in event.meetings] == ["2025-07-25", expected]
+    assert event.date == min(expected, "2025-07-25")
