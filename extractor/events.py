@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import dates, geography
 from extractor.extensions import register_extensions
 from extractor.lexicon import Lexicon
-from extractor.people import Mention, PersonCluster
+from extractor.people import Chain, Mention, PersonCluster
 from extractor.resources import gazetteer
 
 # Verb families (by lemma). The visitor is the subject of a VISIT verb and the object of a HOST verb;
@@ -158,6 +158,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 target = subject_here or (earlier[0] if earlier else None) or last_subject or last_seen
                 if target is not None:
                     refs[token.i] = Reference(target, token.i, token.i + 1)
+                    target.mentions.append(Mention(token.i, token.i + 1, [], Chain(start=token.i, end=token.i),
+                                                   is_name=False, pronoun=True))
                     subject_here = subject_here or target
         for token in sent:
             if token.i in refs and token.dep_ in ("nsubj", "nsubjpass"):
@@ -326,12 +328,12 @@ def _has_thing_object(verb: Token, refs: dict[int, Reference]) -> bool:
 def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
                            window: int = 14) -> PersonCluster | None:
     for i in range(verb.i + 1, min(sent.end, verb.i + 1 + window)):
+        token = sent.doc[i]
         ref = refs.get(i)
-        if ref is not None and sent.doc[i].lower_ not in ("he", "she", "him", "her"):
-            last = sent.doc[ref.end - 1]
-            if last.dep_ in ("nsubj", "nsubjpass") and last.head.i != verb.i:
-                return None  # the subject of the next clause ("..., the spokesperson announced")
+        if ref is not None and token.lower_ not in ("he", "she", "him", "her"):
             return ref.person
+        if token.text in (",", ";", ":") or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound")):
+            return None  # past the verb's clause ("... to 17, Spokesperson X announced")
     return None
 
 
@@ -999,6 +1001,9 @@ def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:
     return None
 
 
+_PHRASE_CUTTERS = {"following", "after", "during", "amid", "upon", "while", "before", "since"}
+
+
 def _phrases(sent: Span, lemmas: set[str]) -> list[str]:
     """Short object phrases of the given verbs: 'discussed X and Y' -> ['X', 'Y']."""
     found: list[str] = []
@@ -1014,7 +1019,13 @@ def _phrases(sent: Span, lemmas: set[str]) -> list[str]:
                         continue
                     target = objs[0]
                 words = list(target.subtree)
-                text = sent.doc[words[0].i : words[-1].i + 1].text.strip(" ,.;")
+                end = words[-1].i + 1
+                for word in words[1:]:
+                    # Keep the agenda, not the circumstances: "... defence ties following the visit of ...".
+                    if word.text == ";" or word.lower_ in _PHRASE_CUTTERS:
+                        end = word.i
+                        break
+                text = sent.doc[words[0].i : end].text.strip(" ,.;")
                 if 2 < len(text) <= 160:
                     found.append(text)
                 break

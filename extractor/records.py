@@ -80,7 +80,7 @@ class _PersonWriter:
         for mention in sorted(person.mentions, key=lambda m: m.start):
             start = mention.chain.start if mention.chain.has_role or not mention.is_name else mention.start
             surface = doc[start : mention.end].text
-            if surface != name and surface not in aliases:
+            if surface != name and surface not in aliases and not mention.pronoun:
                 aliases.append(surface)
             mentions.append(_token_span(doc, mention.start if mention.is_name else start, mention.end))
         record = Person(
