@@ -567,8 +567,11 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list) -> list
     found: list[VisitStatement] = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in ("visit", "arrive"):
+        if lemma not in ("visit", "arrive", "travel"):
             continue
+        if lemma == "travel" and not any(c.dep_ == "prep" and c.lower_ == "for" and
+                                         any(g.lemma_ == "visit" for g in c.subtree) for c in token.children):
+            continue  # only "travel to X for a (state) visit": a mere trip is no visit
         if token.pos_ == "NOUN" and not _travelling_visit(token):
             continue
         verb = token

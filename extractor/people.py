@@ -692,6 +692,11 @@ def _attach_appositions(doc: Doc, lex: Lexicon, mentions: list[Mention], ner_org
         end = mention.end
         while end < len(doc) and lex.at(end, "POSTNOMINAL"):
             end = lex.at(end, "POSTNOMINAL").end  # type: ignore[union-attr]
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and not mention.chain.country:
+            found = country_at(doc, end + 1) or (country_at(doc, end + 2) if doc[end + 1].lower_ == "the" else None)
+            if found:
+                mention.chain.country = found[0]  # "President Emmanuel Laurent of France"
+            continue
         if end + 1 >= len(doc) or doc[end].text != ",":
             continue
         start = end + 1
@@ -801,12 +806,17 @@ def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon
         if entity is not None and len(entity) > 1 and entity.label_ != "PERSON":
             continue  # a word inside a longer place or body name
         if lex.covers(token.i, "RANK", "TITLE", "ORG", "HONORIFIC") or geography.country(token.text) or \
-                geography.demonym(token.text) or geography.cities(token.text):
+                geography.demonym(token.text) or _is_city_name(token.text):
             continue
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(_is_capitalised(n) and n.i not in covered and not n.is_sent_start for n in neighbours):
             continue  # part of another name
         holders[0].mentions.append(Mention(token.i, token.i + 1, [token.text], Chain(start=token.i, end=token.i)))
+
+
+def _is_city_name(text: str) -> bool:
+    """True when a gazetteer city has exactly this name ('Tripoli'), not merely as a variant."""
+    return any(geography.fold(c.name) == geography.fold(text) for c in geography.cities(text))
 
 
 def keep_person(found: PersonCluster) -> bool:
