@@ -289,3 +289,13 @@ def test_relative_day_phrases_follow_the_last_date_read(run: Run, when: str) -> 
     expected = "2025-07-24" if when == "A day earlier" else "2025-07-25"
     assert [m.date for m in event.meetings] == ["2025-07-25", expected]
     assert event.date == min(expected, "2025-07-25")
+
+
+def test_announced_state_visit_with_country_after_the_name_is_planned(run: Run) -> None:
+    text = ("President Emmanuel Laurent of France will travel to Nigeria next month for a state visit, the "
+            "presidency said on Tuesday. Laurent is expected to meet President Bola Adeyemi in Abuja on June 12.")
+    event = only_event(run(text, published="2025-05-06"))
+    assert (event.visitor.name, event.visitor_country, event.host_country, event.status, event.visit_type) == (
+        "Emmanuel Laurent", "FRA", "NGA", "planned", "state")
+    assert (event.city, event.date, [p.name for p in event.meetings[0].counterparts]) == (
+        "Abuja", "2025-06-12", ["Bola Adeyemi"])
