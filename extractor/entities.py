@@ -274,7 +274,7 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
     ner_tokens = {t.i for e in doc.ents for t in e if e.label_ in _NUMERIC_LABELS}
     for token in doc:
         # Gazetteer names first (longest match): "Bay of Bengal", "Guinea-Bissau", "United Arab Emirates".
-        if token.i in ner_tokens or not token.text[:1].isupper():
+        if token.i in ner_tokens or not token.text[:1].isupper() or not geography.may_start_country(token.text):
             continue
         for length in (5, 4, 3, 2, 1):
             span = doc[token.i : token.i + length]

@@ -73,6 +73,16 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
+@cache
+def _country_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _countries())
+
+
+def may_start_country(word: str) -> bool:
+    """Cheap test: can a country (or alias) name begin with this word?"""
+    return fold(word) in _country_first_words()
+
+
 def country(text: str) -> PlaceEntry | None:
     """The country (or known region) named by `text`: 'UAE' -> United Arab Emirates, ARE."""
     return _countries().get(fold(text))

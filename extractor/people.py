@@ -187,6 +187,8 @@ def _all_caps_text(doc: Doc) -> bool:
 
 def country_at(doc: Doc, i: int, max_len: int = 6) -> tuple[str, int] | None:
     """A country printed at token `i` ('Sri Lanka', "People's Republic of China"): (ISO3, end)."""
+    if not geography.may_start_country(doc[i].text):
+        return None
     for length in range(min(max_len, len(doc) - i), 0, -1):
         span = doc[i : i + length]
         if not span.text[:1].isupper():
@@ -795,6 +797,7 @@ def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon
         for word in found.key():
             owners.setdefault(word, []).append(found)
     covered = {i for found in clusters for m in found.mentions for i in range(m.chain.start, m.end)}
+    entity_of = {t.i: e for e in doc.ents for t in e}
     for token in doc:
         if token.i in covered or not _is_capitalised(token) or len(token.text) < 3:
             continue
@@ -802,7 +805,7 @@ def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon
         holders = owners.get(word)
         if not holders or len(holders) != 1:
             continue
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        entity = entity_of.get(token.i)
         if entity is not None and len(entity) > 1 and entity.label_ != "PERSON":
             continue  # a word inside a longer place or body name
         if lex.covers(token.i, "RANK", "TITLE", "ORG", "HONORIFIC") or geography.country(token.text) or \

@@ -19,6 +19,8 @@ _TRAILERS = {'"', "”", "’", "'", ")", "]"}
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set `is_sent_start` True after a line break and after the dateline ('ISLAMABAD (APP):'),
     False where no closing punctuation precedes."""
+    if doc.has_annotation("DEP"):
+        return doc  # already parsed: sentence starts can no longer be changed
     dateline = find_dateline(doc.text)
     body_start = None
     if dateline is not None:
