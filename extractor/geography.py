@@ -75,7 +75,8 @@ def _demonyms() -> dict[str, str]:
 
 @cache
 def _country_first_words() -> frozenset[str]:
-    return frozenset(key.split(" ")[0] for key in _countries())
+    firsts = {key.split(" ")[0] for key in _countries()}
+    return frozenset(firsts | {word.split("'")[0] for word in firsts})  # "People" of "People's Republic"
 
 
 def may_start_country(word: str) -> bool:

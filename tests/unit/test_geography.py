@@ -127,3 +127,10 @@ def test_country_name_from_iso3(iso3: str | None, name: str | None) -> None:
 )
 def test_fold_normalises_case_accents_article_and_spacing(text: str, folded: str) -> None:
     assert geography.fold(text) == folded
+
+
+@pytest.mark.parametrize("first_word", ["People", "Guinea", "Hellenic", "United", "Sri"])
+def test_first_words_of_country_names_pass_the_quick_test(first_word: str) -> None:
+    from extractor import geography
+
+    assert geography.may_start_country(first_word)
