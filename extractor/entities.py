@@ -18,8 +18,8 @@ from extractor.extensions import register_extensions
 from extractor.lexicon import Entry, Lexicon
 from extractor.people import (
     Mention,
-    add_name_word_mentions,
     PersonCluster,
+    add_name_word_mentions,
     cluster_mentions,
     country_in_name,
     find_mentions,
@@ -365,16 +365,6 @@ def _after_venue_of(doc: Doc, span: Span) -> bool:
     if k >= 1 and doc[k].lower_ == "of":
         return doc[k - 1].lower_ in gazetteer("name_heads", "word")
     return False
-
-
-def _is_alias(text: str) -> bool:
-    return geography.fold(text) in {geography.fold(r["alias"]) for r in _place_alias_rows()}
-
-
-def _place_alias_rows() -> list[dict[str, str]]:
-    from extractor.resources import read_rows
-
-    return read_rows("gazetteers", "place_aliases")
 
 
 def _printed(text: str) -> str:

@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from models import Document, Person, VisitEvent
-
 from extractor.gold import GoldArticle, GoldCase, GoldError, GoldEvent, GoldPerson
+from models import Document, Person, VisitEvent
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -222,11 +222,7 @@ def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = 
             score += 3
             if person.title and person.title.lower() == words:
                 score += 1  # 'the Prime Minister' is the one printed as Prime Minister, not the Premier
-        elif words and person.title and _head_word(words) in person.title.lower():
-            score += 2
-        elif words and person.rank and _head_word(words) in person.rank.canonical.lower():
-            score += 2
-        elif chain.rank and person.rank and chain.rank.key == person.rank.key:
+        elif words and person.title and _head_word(words) in person.title.lower() or words and person.rank and _head_word(words) in person.rank.canonical.lower() or chain.rank and person.rank and chain.rank.key == person.rank.key:
             score += 2
         if chain.country and person.country == chain.country:
             score += 2
@@ -940,8 +936,6 @@ class VisitAssembler:
             for sent in meeting.sentences:
                 meeting.topics.extend(t for t in _phrases(sent, _TOPIC_LEMMAS) if t not in meeting.topics)
                 meeting.outcomes.extend(o for o in _phrases(sent, _OUTCOME_LEMMAS) if o not in meeting.outcomes)
-        for sent in draft.sentences:
-            pass
         doc = draft.sentences[0].doc if draft.sentences else None
         if doc is None:
             return

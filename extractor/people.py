@@ -277,9 +277,7 @@ def _complement_end(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span],
     while k < len(doc) and k not in person_starts:
         token = doc[k]
         word = token.lower_
-        if token.text[:1].isupper() and (word in portfolio or lex.at(k, "TITLE")) and not lex.at(k, "RANK"):
-            k += 1
-        elif word in ("and", "&", ",") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
+        if token.text[:1].isupper() and (word in portfolio or lex.at(k, "TITLE")) and not lex.at(k, "RANK") or word in ("and", "&", ",") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
                 and (doc[k + 1].lower_ in portfolio) and k + 1 not in person_starts:
             k += 1
         elif token.text == "(":
@@ -324,7 +322,6 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
     stop = len(doc) if limit is None else limit
     chain = Chain(start=i, end=i)
     j = i
-    last_was_title = False
     while j < stop:
         token = doc[j]
         word = token.lower_
@@ -347,7 +344,6 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
         if rank:
             chain.rank = rank
             j = rank.end
-            last_was_title = False
             close = _parenthetical_end(doc, j)
             if close and _RETIRED.match(doc[j + 1 : close - 1].text.replace(" ", "")):
                 chain.retired = True
@@ -399,9 +395,8 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
                     text = f"{text} {doc[j:end].text}"
                     j = end
             chain.title_parts.append(text)
-            last_was_title = True
             if j < stop and doc[j].lower_ == "and" and j + 1 < stop:
-                nxt_rank, nxt_title = _role_or_title(doc, lex, j + 1)
+                _, nxt_title = _role_or_title(doc, lex, j + 1)
                 if nxt_title or (doc[j + 1].text[:1].isupper() and _portfolio_then_title(doc, lex, j + 1)):
                     j += 1
                     continue
@@ -429,7 +424,6 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
             chain.title_parts.append(f"{doc[j:end].text} {_title_text(title)}")
             chain.title_keys.append(title.key)
             j = title.end
-            last_was_title = True
             continue
         org = org_at(doc, lex, j, ner_orgs)
         if org is not None and not _org_is_name(org, doc, lex):
@@ -656,9 +650,7 @@ def _portfolio_end(doc: Doc, lex: Lexicon, j: int, person_starts: set[int]) -> i
     k = j
     while k < len(doc) and k not in person_starts:
         token = doc[k]
-        if token.text[:1].isupper() and token.lower_ in portfolio and not lex.at(k, "RANK", "TITLE"):
-            k += 1
-        elif token.lower_ in ("and", "&", ",") and k > j and k + 1 < len(doc) and \
+        if token.text[:1].isupper() and token.lower_ in portfolio and not lex.at(k, "RANK", "TITLE") or token.lower_ in ("and", "&", ",") and k > j and k + 1 < len(doc) and \
                 doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ in portfolio and k + 1 not in person_starts:
             k += 1
         else:
@@ -672,9 +664,7 @@ def _portfolio_start(doc: Doc, i: int) -> int:
     k = i
     while k > 0:
         prev = doc[k - 1]
-        if prev.text[:1].isupper() and prev.lower_ in portfolio:
-            k -= 1
-        elif prev.lower_ == "and" and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].lower_ in portfolio:
+        if prev.text[:1].isupper() and prev.lower_ in portfolio or prev.lower_ == "and" and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].lower_ in portfolio:
             k -= 1
         else:
             break

@@ -6,11 +6,10 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
-
 from extractor.dateline import find_dateline, find_published
 from extractor.events import MeetingDraft, VisitAssembler, VisitDraft
 from extractor.people import PersonCluster
+from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
 
 if TYPE_CHECKING:
     from spacy.language import Language
