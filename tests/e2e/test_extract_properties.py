@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +11,7 @@ from spacy.language import Language
 from extractor import extract
 from extractor.batch import Extracted, extract_articles
 from extractor.sources import Article
+from models.spans import spans_in
 
 # Newswire-ish words mixed into arbitrary text, so the rules (ranks, titles, visits) get exercised.
 WORDS = st.sampled_from([
@@ -27,22 +26,13 @@ TEXTS = st.one_of(
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _spans(value: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(value, dict):
-        if value.keys() == {"start", "end", "text"}:
-            yield value
-        for item in value.values():
-            yield from _spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _spans(item)
 
 
 @PROPERTY_SETTINGS
 @given(text=TEXTS)
 def test_extract_never_raises_and_every_span_is_the_input_slice(nlp: Language, text: str) -> None:
     document = extract(text, nlp=nlp)
-    for span in _spans(document.model_dump()):
+    for span in spans_in(document.model_dump()):
         assert span["text"] == text[span["start"] : span["end"]]
 
 
@@ -52,5 +42,5 @@ def test_batch_extraction_in_parts_keeps_every_span_on_the_input_slice(nlp: Lang
                                                                          size: int) -> None:
     [result] = extract_articles(nlp, [Article("x.txt", text)], max_chars=size)
     assert isinstance(result, Extracted), result
-    for span in _spans(json.loads(result.document)):
+    for span in spans_in(json.loads(result.document)):
         assert span["text"] == text[span["start"] : span["end"]]

@@ -6,7 +6,6 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -16,17 +15,7 @@ from extractor.batch import Batch, Extracted, Skipped, extract_articles
 from extractor.records import sha256
 from extractor.sources import Article, Failure
 from models import Document
-
-
-def _spans(value: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(value, dict):
-        if value.keys() == {"start", "end", "text"}:
-            yield value
-        for item in value.values():
-            yield from _spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _spans(item)
+from models.spans import spans_in
 
 
 @Language.component("diplo_test_bomb")
@@ -80,7 +69,7 @@ def test_a_long_text_is_run_in_parts_and_nothing_is_cut(nlp: Language, news_arti
     document = json.loads(result.document)
     assert document["source"]["sha256"] == sha256(text)
     assert any(w.startswith("long text: processed in") for w in document["warnings"])
-    spans = list(_spans(document))
+    spans = list(spans_in(document))
     assert spans and all(text[s["start"] : s["end"]] == s["text"] for s in spans)
     assert max(s["end"] for s in spans) > 300  # the last parts were read too
 

@@ -139,3 +139,11 @@ def test_json_schema_names_the_contract_core() -> None:
     person = schema["$defs"]["Person"]["properties"]
     assert set(person) >= {"name", "aliases", "rank", "rank_abbr", "rank_code", "title", "organization", "country",
                            "mentions"}
+
+
+def test_spans_in_walks_every_span_of_a_dumped_record() -> None:
+    from models.spans import spans_in
+
+    record = {"a": {"start": 0, "end": 2, "text": "ab"}, "b": [{"start": 3, "end": 4, "text": "c", "x": 1},
+                                                           [{"start": 5, "end": 5, "text": ""}]]}
+    assert list(spans_in(record)) == [{"start": 0, "end": 2, "text": "ab"}, {"start": 5, "end": 5, "text": ""}]
