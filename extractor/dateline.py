@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor import geography
 from extractor.dates import parse_header_date
@@ -40,6 +41,7 @@ def _is_place(name: str) -> bool:
     return bool(geography.city(name) or geography.country(name))
 
 
+@lru_cache(maxsize=64)
 def find_dateline(text: str) -> Dateline | None:
     """The dateline among the first lines of `text`, or None when the article has none."""
     offset = 0

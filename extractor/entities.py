@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -68,12 +69,14 @@ def _labelled(span: Span, label: str) -> Span:
     return Span(span.doc, span.start, span.end, label=label)
 
 
-def _org_heads() -> set[str]:
-    return {w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "organization"}
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "organization")
 
 
-def _venue_heads() -> set[str]:
-    return {w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "venue"}
+@cache
+def _venue_heads() -> frozenset[str]:
+    return frozenset(w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "venue")
 
 
 def _strip_article(span: Span) -> Span:
@@ -85,10 +88,14 @@ def _strip_article(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _is_outlet(text: str) -> bool:
+@cache
+def _outlet_names() -> frozenset[str]:
     outlets = gazetteer("outlets", "name")
-    longs = {str(r.get("long", "")).lower() for r in outlets.values()}
-    return text.lower() in outlets or text.lower() in longs
+    return frozenset(outlets) | {str(r.get("long", "")).lower() for r in outlets.values()}
+
+
+def _is_outlet(text: str) -> bool:
+    return text.lower() in _outlet_names()
 
 
 def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Dateline | None) -> list[OrgRecord]:
@@ -426,7 +433,7 @@ class EntityLinker:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        lex = Lexicon(doc)
+        lex = Lexicon.of(doc)
         dateline = find_dateline(doc.text)
         named, roles = find_mentions(doc, lex)
         if dateline:

@@ -634,7 +634,7 @@ class VisitAssembler:
         roles: list[Mention] = doc._.diplo_roles or []
         places = doc._.diplo_places or []
         dateline = doc._.diplo_dateline
-        lex = Lexicon(doc)
+        lex = Lexicon.of(doc)
         default = self._default_country(doc, dateline, places)
         refs = build_references(doc, people, roles, default)
         links = find_links(doc, refs, lex)

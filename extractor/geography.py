@@ -37,12 +37,17 @@ def fold(text: str) -> str:
 
 
 @cache
-def _countries() -> dict[str, PlaceEntry]:
+def _country_infos() -> tuple[dict, ...]:
+    """countryinfo's record of every country, read once."""
     import countryinfo
 
+    return tuple(country.info() for country in countryinfo.all_countries())
+
+
+@cache
+def _countries() -> dict[str, PlaceEntry]:
     table: dict[str, PlaceEntry] = {}
-    for country in countryinfo.all_countries():
-        info = country.info()
+    for info in _country_infos():
         iso3 = (info.get("ISO") or {}).get("alpha3")
         name = info.get("name")
         if not iso3 or not name or len(iso3) != 3:
@@ -59,11 +64,8 @@ def _countries() -> dict[str, PlaceEntry]:
 
 @cache
 def _demonyms() -> dict[str, str]:
-    import countryinfo
-
     table: dict[str, str] = {}
-    for country in countryinfo.all_countries():
-        info = country.info()
+    for info in _country_infos():
         iso3 = (info.get("ISO") or {}).get("alpha3")
         demonym = info.get("demonym")
         if iso3 and demonym and len(iso3) == 3 and info.get("name") not in ("Wales", "Scotland", "England"):

@@ -79,6 +79,14 @@ class Lexicon:
         for entries in self.by_start.values():
             entries.sort(key=lambda e: -(e.end - e.start))
 
+    @classmethod
+    def of(cls, doc: Doc) -> Lexicon:
+        """The view of `doc`, built once and shared by the components that follow the ruler."""
+        view = doc.user_data.get("diplo_lexicon_view")
+        if not isinstance(view, cls):
+            view = doc.user_data["diplo_lexicon_view"] = cls(doc)
+        return view
+
     def at(self, i: int, *labels: str) -> Entry | None:
         """The longest match of one of `labels` starting at token `i`."""
         for entry in self.by_start.get(i, []):

@@ -49,9 +49,6 @@ def lexicon_patterns() -> list[dict[str, object]]:
 
 def add_diplo_pipes(nlp: Language) -> Language:
     """Add the lexicon ruler and diplo's components to a trained pipeline, in place."""
-    import extractor.entities
-    import extractor.events
-    import extractor.sentences
 
     nlp.add_pipe("diplo_line_breaks", before="parser")
     ruler = nlp.add_pipe(
