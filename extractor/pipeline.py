@@ -49,6 +49,10 @@ def lexicon_patterns() -> list[dict[str, object]]:
 
 def add_diplo_pipes(nlp: Language) -> Language:
     """Add the lexicon ruler and diplo's components to a trained pipeline, in place."""
+    # Imported for their @Language.factory registrations (entry points cover spacy.load too).
+    import extractor.entities  # noqa: F401
+    import extractor.events  # noqa: F401
+    import extractor.sentences  # noqa: F401
 
     nlp.add_pipe("diplo_line_breaks", before="parser")
     ruler = nlp.add_pipe(
