@@ -7,7 +7,8 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from extractor.dateline import find_dateline, find_published
-from extractor.events import MeetingDraft, VisitAssembler, VisitDraft
+from extractor.events import MeetingDraft, VisitDraft
+from extractor.events.places import reporting_country
 from extractor.people import PersonCluster
 from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
 
@@ -147,7 +148,7 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
     dateline = doc._.diplo_dateline
     places = doc._.diplo_places or []
     drafts = doc._.diplo_events or []
-    default_country = VisitAssembler._default_country(doc, dateline, places)
+    default_country = reporting_country(doc, dateline, places)
     if default_country is None and len({d.host_country for d in drafts}) == 1:
         # No dateline or outlet: the article reports from where the visit took place.
         default_country = drafts[0].host_country

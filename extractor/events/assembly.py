@@ -1,0 +1,167 @@
+"""Assembly: the stages of the event layer run in order over one Doc, their findings grouped into one
+VisitDraft per visitor and host country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import dates
+from extractor.events.agenda import ceremonies, topics_and_outcomes
+from extractor.events.delegations import add_attendees, fold_delegations
+from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft
+from extractor.events.links import find_links
+from extractor.events.orientation import orient
+from extractor.events.places import dateline_country, link_host, place_meetings, reporting_country
+from extractor.events.references import build_references
+from extractor.events.timing import date_meetings, visit_span
+from extractor.events.trips import visit_destination, visit_statements
+from extractor.events.vocabulary import BACKGROUND
+from extractor.extensions import register_extensions
+from extractor.lexicon import Lexicon
+from extractor.people import Mention, PersonCluster
+
+
+class VisitAssembler:
+    """Turn meeting links and trip statements into visit events, one per visitor and host country."""
+
+    def __init__(self, nlp: Language, name: str, *, min_confidence: float = 0.0) -> None:
+        self.name = name
+        self.min_confidence = min_confidence
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        people: list[PersonCluster] = doc._.diplo_people or []
+        roles: list[Mention] = doc._.diplo_roles or []
+        places = doc._.diplo_places or []
+        dateline = doc._.diplo_dateline
+        lex = Lexicon.of(doc)
+        default = reporting_country(doc, dateline, places)
+        refs = build_references(doc, people, roles, default)
+        links = find_links(doc, refs, lex)
+        destination = visit_destination(doc, places)
+        datelined = dateline_country(dateline, places)
+        article_host = destination or datelined or default
+        dateline_end = dateline.end if dateline else 0
+        if article_host is None and links:
+            # No destination, dateline or outlet: the first meeting's place stands for the article.
+            article_host = link_host(links[0], places, None, lex, dateline_end)
+        published = dates.parse_iso(doc._.diplo_published)
+        drafts: dict[tuple[int, str | None], VisitDraft] = {}
+        statements = visit_statements(doc, refs, places)
+        # "X will visit South Korea on Wednesday, where he is scheduled to meet Y": that sentence's host.
+        stated_hosts = {(s.sentence.start, id(s.visitor)): s.host_country for s in statements}
+        kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
+        unsettled: list[tuple[Link, str | None]] = []
+        for link in links:
+            if BACKGROUND.search(link.sentence.text) and not link.future:
+                continue
+            host_country = stated_hosts.get((link.sentence.start, id(link.visitor))) or \
+                stated_hosts.get((link.sentence.start, id(link.host))) or \
+                link_host(link, places, article_host, lex, dateline_end)
+            oriented = orient(link, host_country, default)
+            if oriented is None:
+                unsettled.append((link, host_country))
+                continue
+            visitor, counterpart = oriented
+            if counterpart.country is None:
+                counterpart.country = host_country
+            kept.append((link, visitor, counterpart, host_country))
+        known_visitors = {id(v) for _, v, _, _ in kept}
+        for link, host_country in unsettled:
+            # A meeting of someone already known as the visitor ("Later, the Prime Minister also met X").
+            for visitor, counterpart in ((link.visitor, link.host), (link.host, link.visitor)):
+                if id(visitor) in known_visitors and id(counterpart) not in known_visitors and \
+                        counterpart.country in (None, host_country) and visitor.country != host_country:
+                    if counterpart.country is None:
+                        counterpart.country = host_country
+                    kept.append((link, visitor, counterpart, host_country))
+                    break
+        kept.sort(key=lambda k: k[0].sentence.start)
+        visitors = {id(v) for _, v, _, _ in kept}
+        for link, visitor, counterpart, host_country in kept:
+            if id(counterpart) in visitors and not visitor.visiting and counterpart.visiting:
+                continue
+            key = (id(visitor), host_country)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = VisitDraft(visitor, None, host_country, "occurred", [])
+                drafts[key] = draft
+            self._add_meeting(draft, link, counterpart)
+        counterparts = {id(c) for d in drafts.values() for m in d.meetings for c in m.counterparts}
+        for statement in statements:
+            key = (id(statement.visitor), statement.host_country)
+            if key in drafts or id(statement.visitor) in counterparts or \
+                    statement.visitor.country == statement.host_country:
+                continue
+            drafts[key] = VisitDraft(statement.visitor, None, statement.host_country,
+                                     "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
+        fold_delegations(doc, refs, drafts)
+        events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
+        doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
+        return doc
+
+    @staticmethod
+    def _add_meeting(draft: VisitDraft, link: Link, counterpart: PersonCluster) -> None:
+        for meeting in draft.meetings:
+            if counterpart in meeting.counterparts:
+                if link.sentence not in meeting.sentences:
+                    meeting.sentences.append(link.sentence)
+                return
+        meeting = MeetingDraft([counterpart], sentences=[link.sentence])
+        meeting.future = link.future  # type: ignore[attr-defined]
+        draft.meetings.append(meeting)
+
+    def _finish(self, doc: Doc, draft: VisitDraft, refs: dict[int, Reference], lex: Lexicon, places: list,
+                dateline, published: dt.date | None, default: str | None) -> VisitDraft | None:
+        occurred = [m for m in draft.meetings if not getattr(m, "future", False)]
+        if occurred:
+            draft.meetings = occurred
+        elif draft.meetings:
+            draft.status = "planned"
+        draft.meetings.sort(key=lambda m: m.sentences[0].start)
+        visitor = draft.visitor
+        draft.visitor_country = visitor.country or self._role_country(visitor)
+        if draft.visitor_country is None and default and default != draft.host_country:
+            draft.visitor_country = default
+        if draft.visitor_country and visitor.country is None:
+            visitor.country = draft.visitor_country
+        if draft.visitor_country and draft.visitor_country == draft.host_country:
+            return None
+        place_meetings(doc, draft, places, dateline)
+        date_meetings(doc, draft, published)
+        add_attendees(doc, draft, refs)
+        sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences + draft.sentences}.values(),
+                           key=lambda s: s.start) if draft.meetings else draft.sentences
+        draft.sentences = sentences
+        visit_span(doc, draft, published, places)
+        topics_and_outcomes(draft)
+        draft.ceremonies = ceremonies(doc, lex, draft)
+        draft.reporting_side = default
+        draft.confidence = self._confidence(draft)
+        return draft
+
+    @staticmethod
+    def _role_country(visitor: PersonCluster) -> str | None:
+        for mention in visitor.mentions:
+            if mention.chain.country:
+                return mention.chain.country
+        return None
+
+    @staticmethod
+    def _confidence(draft: VisitDraft) -> float:
+        score = 0.45
+        if draft.visitor_country:
+            score += 0.15
+        if draft.host_country:
+            score += 0.1
+        if draft.date:
+            score += 0.1
+        if draft.city:
+            score += 0.05
+        if draft.visitor.country and all(c.country for m in draft.meetings for c in m.counterparts):
+            score += 0.1
+        return round(min(score, 0.95), 2)

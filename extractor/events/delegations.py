@@ -1,0 +1,95 @@
+"""Who travels with whom: delegation members folded into their head's visit, and the attendees of meetings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from extractor import geography
+from extractor.events.drafts import Reference, VisitDraft
+from extractor.events.links import is_passive
+from extractor.events.vocabulary import ATTENDANCE
+from extractor.people import PersonCluster
+
+
+def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[PersonCluster | None, PersonCluster, str | None]]:
+    """Who travels with whom: 'A is accompanied by B', 'B accompanied A', 'The Turkish delegation
+    included B'. Returns (head or None, member, the delegation's demonym country)."""
+    found: list[tuple[PersonCluster | None, PersonCluster, str | None]] = []
+
+    def people_under(token: Token) -> list[PersonCluster]:
+        """People named under `token`, not inside a clause hanging from it ('..., who met X')."""
+        seen: list[PersonCluster] = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            ref = refs.get(t.i)
+            if ref is not None and t.i == ref.end - 1 and ref.person not in seen:
+                seen.append(ref.person)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+        return seen
+
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma == "accompany":
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            others = [c for c in verb.children if c.dep_ in ("agent", "dobj")]
+            heads = [p for c in subjects for p in people_under(c)]
+            members = [p for c in others for p in people_under(c)]
+            if is_passive(verb):
+                pairs = [(h, m) for h in heads for m in members]
+            else:
+                pairs = [(m, h) for h in heads for m in members]
+            found.extend((head, member, None) for head, member in pairs if head is not member)
+        elif lemma in ("include", "comprise"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "delegation"), None)
+            if subject is None:
+                continue
+            owner = next((refs[c.i].person for c in subject.children if c.dep_ == "poss" and c.i in refs), None)
+            demonym = next((geography.demonym(c.text) for c in subject.children
+                            if c.dep_ in ("amod", "compound") and geography.demonym(c.text)), None)
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    found.extend((owner, member, demonym) for member in people_under(child))
+    return found
+
+def fold_delegations(doc: Doc, refs: dict[int, Reference], drafts: dict) -> None:
+    """A delegation member's own meetings are part of the head's visit, not a visit of their own
+    (CONTRACT: one event per visitor, the head of the visiting side)."""
+    for head, member, demonym in delegation_members(doc, refs):
+        heads = [d for d in drafts.values() if d.visitor is head] if head is not None else [
+            d for d in drafts.values() if demonym is None or d.visitor.country in (demonym, None)]
+        if len(heads) != 1 or heads[0].visitor is member:
+            continue
+        owner = heads[0]
+        if member not in owner.delegation:
+            owner.delegation.append(member)
+        for key, draft in list(drafts.items()):
+            if draft.visitor is member and draft.host_country == owner.host_country:
+                del drafts[key]
+
+def add_attendees(doc: Doc, draft: VisitDraft, refs: dict[int, Reference]) -> None:
+    involved = {id(draft.visitor)} | {id(c) for m in draft.meetings for c in m.counterparts}
+    if not draft.meetings:
+        return
+    for sent in doc.sents:
+        if not ATTENDANCE.search(sent.text):
+            continue
+        people = []
+        for token in sent:
+            ref = refs.get(token.i)
+            if ref and id(ref.person) not in involved and ref.person not in people:
+                people.append(ref.person)
+        if not people:
+            continue
+        before = [m for m in draft.meetings if m.sentences[0].start <= sent.start]
+        target = before[-1] if before else draft.meetings[0]
+        visitor_side = [p for p in people if p.country and p.country == draft.visitor_country]
+        for person in people:
+            if person in visitor_side and re.search(r"\b(delegation|accompan|included|comprised)", sent.text):
+                if person not in draft.delegation:
+                    draft.delegation.append(person)
+            if person not in target.attendees:
+                target.attendees.append(person)

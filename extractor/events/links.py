@@ -1,0 +1,188 @@
+"""Meeting links: two people joined in one sentence by a trigger verb ('X called on Y', 'Y received X',
+'X held talks with Y', passive forms), oriented where the verb says who travelled.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.events.drafts import Link, Reference
+from extractor.events.vocabulary import (
+    FUTURE,
+    HOST_NOUNS,
+    HOST_VERBS,
+    INVITATION,
+    LIGHT_VERBS,
+    MEET_VERBS,
+    MEETING_NOUNS,
+)
+from extractor.lexicon import Lexicon
+from extractor.people import PersonCluster
+
+
+def _side_of(token: Token, verb: Token) -> str | None:
+    """How a token hangs off a trigger verb: 'subj', 'obj' or 'agent'."""
+    current = token
+    path: list[Token] = []
+    while current.head.i != current.i and current.i != verb.i:
+        path.append(current)
+        current = current.head
+    if current.i != verb.i or not path:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path[1:]):
+        return None  # inside an embedded clause: "talks, which were attended by X"
+    top = path[-1]
+    if top.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return "subj"
+    if top.dep_ == "agent":
+        return "agent"
+    if top.dep_ in ("dobj", "prep", "pobj", "dative", "attr", "npadvmod", "prt", "advcl", "oprd", "xcomp", "ccomp"):
+        return "obj"
+    if top.dep_ in ("conj",):
+        return None
+    return None
+
+def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: Span) -> dict[str, list[PersonCluster]]:
+    sides: dict[str, list[PersonCluster]] = {"subj": [], "obj": [], "agent": []}
+    for token in sent:
+        ref = refs.get(token.i)
+        if ref is None or token.i != ref.end - 1:
+            continue
+        side = _side_of(token, verb)
+        if side is None:
+            continue
+        if ref.person not in sides[side]:
+            sides[side].append(ref.person)
+    # "A and B called on C": the subject's conjuncts share its side.
+    return sides
+
+def _inherited_subjects(doc: Doc, refs: dict[int, Reference], verb: Token, sent: Span,
+                        depth: int = 0) -> list[PersonCluster]:
+    """The subject a verb shares with the verb governing it: a relative clause's head ('X, who
+    ...'), a coordinated verb ('called on A and later held talks with B'), or a complement ('is
+    scheduled to hold talks with B')."""
+    person = _subject_of_relative(verb, refs)
+    if person is not None:
+        return [person]
+    if depth > 3 or verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    head = verb.head
+    return _references_under(doc, refs, head, sent)["subj"] or _inherited_subjects(doc, refs, head, sent, depth + 1)
+
+def _last_reference_before(refs: dict[int, Reference], verb: Token, sent: Span) -> PersonCluster | None:
+    """The person named before the verb when no verb precedes that name: the subject of a
+    sentence the parse got wrong ('ISLAMABAD: Lt Gen X, Commander ..., called on Y')."""
+    for i in range(verb.i - 1, sent.start - 1, -1):
+        ref = refs.get(i)
+        if ref is not None:
+            clause_verbs = [t for t in sent.doc[sent.start : ref.start]
+                            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+            return None if clause_verbs else ref.person
+    return None
+
+def _has_thing_object(verb: Token, refs: dict[int, Reference]) -> bool:
+    """'visited the General Headquarters': the verb's object is a thing, not a person."""
+    return any(c.dep_ == "dobj" and c.i not in refs and c.lower_ not in MEETING_NOUNS for c in verb.children)
+
+def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
+                           window: int = 14) -> PersonCluster | None:
+    for i in range(verb.i + 1, min(sent.end, verb.i + 1 + window)):
+        token = sent.doc[i]
+        ref = refs.get(i)
+        if ref is not None and token.lower_ not in ("he", "she", "him", "her"):
+            return ref.person
+        if token.text in (",", ";", ":") or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound")):
+            return None  # past the verb's clause ("... to 17, Spokesperson X announced")
+    return None
+
+def _subject_of_relative(verb: Token, refs: dict[int, Reference]) -> PersonCluster | None:
+    """'X, who is on a visit to ...': the person a relative clause hangs from."""
+    if verb.dep_ == "relcl":
+        head = verb.head
+        ref = refs.get(head.i)
+        if ref:
+            return ref.person
+    return None
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]:
+    """Meeting links in every sentence, with the verb's own orientation where it has one."""
+    negatives = {t.i for e in lex.all("NEGATIVE") for t in e.span}
+    links: list[Link] = []
+    for sent in doc.sents:
+        if any(t.i in negatives for t in sent):
+            continue
+        future = bool(FUTURE.search(sent.text))
+        for verb in sent:
+            kind = _trigger_kind(verb)
+            if kind is None:
+                continue
+            sides = _references_under(doc, refs, verb, sent)
+            if not sides["obj"] and not sides["agent"] and not _has_thing_object(verb, refs):
+                # The small parser often hangs a long object name elsewhere ("... Field Marshal
+                # Asim Munir at General Headquarters, ISPR said"): take the first person after the verb.
+                following = _first_reference_after(refs, verb, sent)
+                if following is not None and following not in sides["subj"]:
+                    sides["obj"].append(following)
+            subjects = sides["subj"] or _inherited_subjects(doc, refs, verb, sent)
+            if not subjects:
+                before = _last_reference_before(refs, verb, sent)
+                subjects = [before] if before is not None and before not in sides["obj"] else []
+            if kind == "host_noun":
+                objects = [p for p in sides["obj"] if p not in subjects]
+                pairs = [(o, s, True) for s in subjects for o in objects]
+            elif is_passive(verb):
+                agents = sides["agent"]
+                if kind == "host":
+                    pairs = [(s, a, True) for s in subjects for a in agents]
+                else:
+                    pairs = [(a, s, kind == "visit") for s in subjects for a in agents]
+            else:
+                objects = [p for p in sides["obj"] if p not in subjects]
+                if kind == "host":
+                    pairs = [(o, s, True) for s in subjects for o in objects]
+                else:
+                    pairs = [(s, o, kind == "visit") for s in subjects for o in objects]
+            if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.lemma_.lower() in INVITATION:
+                continue  # "an invitation to the Amir to visit Pakistan": not a visit
+            is_future = future or verb_future(verb)
+            for visitor, host, oriented in pairs:
+                if visitor is host:
+                    continue
+                links.append(Link(visitor, host, sent, verb, oriented, is_future))
+    return links
+
+def verb_future(verb: Token) -> bool:
+    return any(c.lower_ in ("will", "would", "shall") for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "expect", "plan", "set", "due"))
+
+def _trigger_kind(verb: Token) -> str | None:
+    """'visit', 'host', 'meet' or 'host_noun' for a trigger token, else None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma == "call":
+        # "called on the President", not "called the Amir on Friday" (a telephone call).
+        return "visit" if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and c.i == verb.i + 1
+                              for c in verb.children) else None
+    if lemma == "visit":
+        return "visit"
+    if lemma in HOST_VERBS:
+        return "host"
+    if lemma == "confer":
+        return "meet" if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) else None
+    if lemma in MEET_VERBS:
+        return "meet"
+    if lemma in LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                noun = child.lower_
+                if noun in ("visit", "call") and lemma == "pay":
+                    return "visit"
+                if noun in MEETING_NOUNS:
+                    return "meet"
+                if noun in HOST_NOUNS or any(g.lower_ in HOST_NOUNS for g in child.subtree):
+                    return "host_noun"
+    return None

@@ -1,0 +1,94 @@
+"""Where: the reporting side's country, the host country of a meeting, and each meeting's venue and city.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractor import geography
+from extractor.events.drafts import Link, VisitDraft
+from extractor.events.vocabulary import FUTURE
+from extractor.lexicon import Lexicon
+from extractor.resources import gazetteer
+
+
+def sentence_places(sent: Span, places: list, kind: str, after: int = 0) -> list:
+    found = []
+    for place in places:
+        for start, _ in place.spans:
+            if max(sent.start_char, after) <= start < sent.end_char and place.kind == kind:
+                found.append((start, place))
+    return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+def reporting_country(doc: Doc, dateline, places: list) -> str | None:
+    """The reporting side: the credited outlet's country, else the dateline's."""
+    if dateline and dateline.outlet:
+        row = gazetteer("outlets", "name").get(dateline.outlet.lower())
+        if row and row.get("country"):
+            return str(row["country"])
+    return dateline_country(dateline, places)
+
+def dateline_country(dateline, places: list) -> str | None:
+    if dateline is None:
+        return None
+    for place in places:
+        if any(start == dateline.start for start, _ in place.spans):
+            return place.country
+    return None
+
+def link_host(link: Link, places: list, article_host: str | None, lex: Lexicon,
+               dateline_end: int = 0) -> str | None:
+    """The country a meeting took place in: a city named in its sentence, else the article's
+    host; failing both, a venue's country ('at the Pentagon') or a diplomat's posting."""
+    cities = sentence_places(link.sentence, places, "city", after=dateline_end)
+    for city in cities:
+        if city.country:
+            return city.country if article_host is None or city.country == article_host or \
+                not FUTURE.search(link.sentence.text) else article_host
+    if article_host:
+        return article_host
+    for entry in lex.all("ORG"):
+        if link.sentence.start <= entry.start < link.sentence.end and entry.row.get("country") and \
+                entry.start > link.trigger.i:
+            return str(entry.row["country"])
+    for person in (link.visitor, link.host):
+        posted = next((c.posted_to for c in person.chains() if c.posted_to), None)
+        if posted:
+            return posted
+    return None
+
+def place_meetings(doc: Doc, draft: VisitDraft, places: list, dateline) -> None:
+    venues: list[Span] = doc._.diplo_venues or []
+    dateline_city = None
+    if dateline:
+        for place in places:
+            if place.kind == "city" and any(s == dateline.start for s, _ in place.spans):
+                dateline_city = place
+    for meeting in draft.meetings:
+        for sent in meeting.sentences:
+            if meeting.venue is None:
+                here = [v for v in venues if sent.start <= v.start < sent.end]
+                named_at = [m.end for m in meeting.counterparts[0].mentions if sent.start <= m.start < sent.end]
+                after = [v for v in here if named_at and v.start >= named_at[0]]
+                if after or here:
+                    meeting.venue = (after or here)[0].text
+            if meeting.city is None:
+                cities = [c for c in sentence_places(sent, places, "city", after=dateline.end if dateline else 0)
+                          if c.country in (draft.host_country, None)]
+                if cities:
+                    meeting.city = cities[0].name
+        if meeting.city is None and meeting.venue:
+            venue_city = geography.city(meeting.venue.split()[-1])
+            if venue_city and venue_city.iso3 == draft.host_country:
+                meeting.city = venue_city.name
+    if dateline_city and dateline_city.country == draft.host_country:
+        # "here": a meeting with no other city named took place in the dateline city.
+        for meeting in draft.meetings:
+            meeting.city = meeting.city or dateline_city.name
+    first = draft.meetings[0] if draft.meetings else None
+    if first and first.city:
+        draft.city = first.city
+    elif dateline_city and dateline_city.country == draft.host_country:
+        draft.city = dateline_city.name
+    else:
+        draft.city = next((m.city for m in draft.meetings if m.city), None)

@@ -1,0 +1,130 @@
+"""Who a token refers to: names, role descriptions ('the visiting minister') and pronouns, mapped to
+the people of diplo_entities.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extractor.events.drafts import Reference
+from extractor.people import Chain, Mention, PersonCluster
+
+
+def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention],
+                     home: str | None = None) -> dict[int, Reference]:
+    """Map every token of a person reference to the person: names, then role descriptions
+    ('the Libyan commander', 'the premier'), then subject pronouns."""
+    refs: dict[int, Reference] = {}
+    for person in people:
+        for mention in person.mentions:
+            ref = Reference(person, mention.start, mention.end)
+            for i in range(mention.chain.start, mention.end):
+                refs[i] = ref
+    mark_visiting(doc, refs)
+    for role in roles:
+        person = resolve_role(role, people, home)
+        if person is None:
+            continue
+        if person.country is None and role.chain.country:
+            person.country = role.chain.country  # "the Egyptian minister" says where he is from
+        person.mentions.append(role)
+        ref = Reference(person, role.start, role.end)
+        for i in range(role.start, role.end):
+            refs.setdefault(i, ref)
+    last_subject: PersonCluster | None = None
+    last_seen: PersonCluster | None = None
+    for sent in doc.sents:
+        subject_here: PersonCluster | None = None
+        for token in sent:
+            if token.i in refs and token.dep_ in ("nsubj", "nsubjpass") and subject_here is None:
+                subject_here = refs[token.i].person
+            elif token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and token.i not in refs:
+                earlier = [refs[k].person for k in range(sent.start, token.i) if k in refs]
+                target = subject_here or (earlier[0] if earlier else None) or last_subject or last_seen
+                if target is not None:
+                    refs[token.i] = Reference(target, token.i, token.i + 1)
+                    target.mentions.append(Mention(token.i, token.i + 1, [], Chain(start=token.i, end=token.i),
+                                                   is_name=False, pronoun=True))
+                    subject_here = subject_here or target
+        for token in sent:
+            if token.i in refs and token.dep_ in ("nsubj", "nsubjpass"):
+                last_subject = refs[token.i].person
+                break
+        named_here = [refs[t.i].person for t in sent if t.i in refs]
+        if named_here:
+            last_seen = named_here[-1]
+    return refs
+
+def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
+    """Flag the people the text calls visitors: 'X, who is on a state visit to ...', 'X, who arrived
+    here on Sunday', 'X, who is visiting the country'."""
+    for token in doc:
+        if token.lemma_.lower() not in ("visit", "arrive") or token.i in refs:
+            continue
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if token.pos_ == "NOUN" and not travelling_visit(token):
+            continue
+        if verb.dep_ == "relcl" and verb.head.i in refs:
+            refs[verb.head.i].person.visiting = True
+            continue
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs and child.lower_ not in ("he", "she"):
+                if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN":
+                    refs[child.i].person.visiting = True
+
+def travelling_visit(noun: Token) -> bool:
+    """'is on a state visit', 'paid an official visit': the subject is the one travelling
+    (not 'received X in the first state visit by ...')."""
+    head = noun.head
+    if head.lower_ == "on" and head.dep_ == "prep":
+        return True
+    return noun.dep_ == "dobj" and head.lemma_ in ("pay", "make", "undertake", "begin", "start", "conclude")
+
+def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = None) -> PersonCluster | None:
+    """The person a role description refers to: the latest named one before it with the same office
+    (or, for 'the visiting dignitary', the visiting side), of a compatible country."""
+    chain = role.chain
+    words = " ".join(chain.title_parts).lower() or (chain.role.span.text.lower() if chain.role else "") or (
+        chain.rank.span.text.lower() if chain.rank else "")
+    candidates: list[tuple[int, PersonCluster]] = []
+    for person in people:
+        if chain.country and person.country and person.country != chain.country:
+            continue
+        before = [m.start for m in person.mentions if m.is_name and m.start < role.start]
+        if not before:
+            continue
+        score = 0
+        head = _head_word(words)
+        if head in _HIGH_OFFICES and person.title and chain.title_parts and head not in person.title.lower() and \
+                not (person.title_keys & set(chain.title_keys)):
+            continue  # 'the Uruguayan president' is not the Uruguayan foreign minister
+        if chain.title_keys and person.title_keys & set(chain.title_keys):
+            score += 3
+            if person.title and person.title.lower() == words:
+                score += 1  # 'the Prime Minister' is the one printed as Prime Minister, not the Premier
+        elif words and person.title and _head_word(words) in person.title.lower() or words and person.rank and _head_word(words) in person.rank.canonical.lower() or chain.rank and person.rank and chain.rank.key == person.rank.key:
+            score += 2
+        if chain.country and person.country == chain.country:
+            score += 2
+        if chain.visiting and person.visiting:
+            score += 2
+        if chain.visiting and home and person.country:
+            # 'the visiting naval chief' is not the host's naval chief.
+            if person.country == home:
+                continue
+            score += 2
+        if score == 0:
+            continue
+        candidates.append((score * 10_000 + max(before), person))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
+
+# Offices a description names precisely: 'the president' is never the foreign minister, while
+# 'the envoy' or 'the minister' may describe any official.
+_HIGH_OFFICES = {"president", "premier", "king", "queen", "amir", "emir", "chancellor", "prince", "sultan"}
+
+def _head_word(words: str) -> str:
+    return words.split()[-1] if words.split() else words

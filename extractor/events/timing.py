@@ -1,0 +1,154 @@
+"""When: each meeting's day from its sentence, relative phrases ('the next day') from the last day
+read, and the visit's span ('a three-day visit from 3 to 5 May').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor import dates
+from extractor.events.drafts import VisitDraft
+from extractor.events.trips import destination_of
+from extractor.events.vocabulary import (
+    ARRIVAL_LEMMAS,
+    BACKGROUND,
+    DATE_TEXT,
+    DAY_AFTER,
+    DAY_BEFORE,
+    FUTURE,
+    SAME_DAY,
+    VISIT_TYPE,
+)
+
+
+def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
+    """Date each meeting from its sentences; relative phrases follow the last date read."""
+    last: dt.date | None = None
+    resolved: dict[int, tuple[dt.date | None, str | None]] = {}
+    for sent in doc.sents:
+        found, text = _sentence_date(sent, published, last, future=bool(FUTURE.search(sent.text)))
+        if found is not None:
+            last = found
+        resolved[sent.start] = (found, text)
+    for meeting in draft.meetings:
+        for sent in meeting.sentences:
+            found, text = resolved.get(sent.start, (None, None))
+            if found is not None:
+                meeting.date, meeting.date_text = found, text
+                break
+            if text and meeting.date_text is None:
+                meeting.date_text = text
+    dated = [m for m in draft.meetings if m.date]
+    if dated:
+        first = min(dated, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
+        draft.date, draft.date_text = first.date, first.date_text
+    elif draft.meetings:
+        draft.date_text = draft.meetings[0].date_text
+
+def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list) -> None:
+    for sent in doc.sents:
+        text = sent.text
+        if not re.search(r"\bvisit", text, re.I):
+            continue
+        if not any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions) and \
+                sent not in draft.sentences:
+            continue
+        if BACKGROUND.search(text):
+            continue
+        future = draft.status == "planned"
+        start, end = dates.resolve_range(text, published, future=future)
+        if start and draft.start_date is None:
+            draft.start_date, draft.end_date = start, end
+        began = re.search(r"\b(?:began|begun|started|starting|beginning|commenced)\s+(?:on\s+)?(.{3,20})", text)
+        if began and draft.start_date is None:
+            draft.start_date = dates.resolve(began[1], published)
+        if draft.start_date is None and re.search(r"\bat the (?:start|beginning|outset) of an? [\w-]+ ", text):
+            draft.start_date = draft.date
+        kind = VISIT_TYPE.search(text)
+        if kind and draft.visit_type is None:
+            draft.visit_type = kind[1].lower()
+    at_char = {start: place for place in places for start, _ in place.spans}
+    for sent in doc.sents:
+        for token in sent:
+            if token.lemma_ in ARRIVAL_LEMMAS and any(
+                    m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions):
+                where = destination_of(token, at_char)
+                if where is not None and getattr(where, "country", None) not in (None, draft.host_country):
+                    continue  # arrived at an earlier stop of the tour
+                found = _governed_date(token, published)
+                if found and draft.start_date is None:
+                    draft.start_date = found
+    if draft.start_date and draft.end_date is None:
+        draft.end_date = _end_from_length(doc, draft)
+    if draft.status == "planned" and draft.start_date:
+        # A planned visit is dated by its announced start, not by the day it was announced.
+        draft.date = draft.start_date
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:
+    """'a four-day official visit' that began on the start date ends on day four."""
+    for sent in doc.sents:
+        if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) and \
+                sent not in draft.sentences:
+            continue
+        match = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b[^.]{0,40}?\bvisit",
+                          sent.text, re.I)
+        if match and draft.start_date:
+            days = _NUMBER_WORDS.get(match[1].lower()) or int(match[1])
+            return draft.start_date + dt.timedelta(days=days - 1)
+    return None
+
+def _sentence_date(sent: Span, published: dt.date | None, last: dt.date | None,
+                   future: bool) -> tuple[dt.date | None, str | None]:
+    """The day a sentence reports, with the phrase that says it (the phrase alone when it cannot
+    be resolved)."""
+    printed: str | None = None
+    for match in DATE_TEXT.finditer(sent.text):
+        text = match.group(0)
+        if re.match(r"\s*(?:to|-|–|until|through)\s*\d", sent.text[match.end():match.end() + 12]) or \
+                text.lower().startswith("from "):
+            continue
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None and _governed_by_arrival(span):
+            continue
+        if SAME_DAY.search(text):
+            return last, text
+        if DAY_BEFORE.search(text):
+            return (last - dt.timedelta(days=1) if last else None), text
+        if DAY_AFTER.search(text):
+            return (last + dt.timedelta(days=1) if last else None), text
+        if dates.is_vague(text):
+            return None, text
+        found = dates.resolve(text, published, future=future)
+        if found is not None:
+            return found, text
+        printed = printed or text
+    opener = re.match(r"\s*(Later|Subsequently|Afterwards|Thereafter)\b", sent.text)
+    if printed is None and opener and last is not None:
+        return last, opener[1]  # "Later, X called on Y": later the same day, unless a day is named
+    return None, printed
+
+def _governed_by_arrival(span: Span) -> bool:
+    token = span[0]
+    for _ in range(4):
+        if token.lemma_ in ARRIVAL_LEMMAS:
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ == "VERB":
+            return token.lemma_ in ARRIVAL_LEMMAS
+    return False
+
+def _governed_date(verb: Token, published: dt.date | None) -> dt.date | None:
+    for child in verb.subtree:
+        if child.ent_type_ == "DATE" or child.lower_ in dates.WEEKDAYS:
+            text = " ".join(t.text for t in verb.subtree if t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
+            return dates.resolve(text, published)
+    return None
