@@ -267,7 +267,7 @@ class PageBuilder:
     def person(self, person: Person, within: Sequence[Span]) -> str:
         """A person's linked name with rank, title, organization and country."""
         role = " · ".join(x for x in (person.rank, person.title, person.organization, person.country) if x)
-        out = self.a(person.name, self.person_span(person, within))
+        out = self.a(person.name or "(unnamed)", self.person_span(person, within))
         return out + (f' <span class="role">{html.escape(role)}</span>' if role else "")
 
     def evidence(self, spans: Sequence[Span]) -> str:

@@ -14,7 +14,7 @@ def _who(person: Person) -> str:
     parts = [p for p in (person.rank, person.title) if p]
     role = ", ".join(parts)
     where = " · ".join(p for p in (person.organization, person.country) if p)
-    text = person.name
+    text = person.name or "(unnamed)"
     if role:
         text += f" ({role})"
     if where:
@@ -43,7 +43,7 @@ def _event_panel(event: VisitEvent, index: int) -> Panel:
         meetings.add_column(column)
     for n, meeting in enumerate(event.meetings, 1):
         meetings.add_row(str(n), "\n".join(_who(p) for p in meeting.counterparts), meeting.venue or "—",
-                         meeting.city or "—", meeting.date or "—", ", ".join(p.name for p in meeting.attendees) or "—")
+                         meeting.city or "—", meeting.date or "—", ", ".join(p.name or "?" for p in meeting.attendees) or "—")
     parts: list[object] = [facts, meetings]
     for label, items in (("Topics", event.topics), ("Outcomes", event.outcomes), ("Ceremonies", event.ceremonies)):
         if items:

@@ -8,7 +8,8 @@ from models.base import Record
 from models.entities import Organization, Person, Place
 from models.events import VisitEvent
 
-SCHEMA_VERSION = "1.0"
+# 1.1: an event's visitor may be unnamed (Person.name null).
+SCHEMA_VERSION = "1.1"
 
 
 class Source(Record):
@@ -24,7 +25,7 @@ class Source(Record):
 class Document(Record):
     """Everything extracted from one article."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record's shape.")
+    schema_version: Literal["1.0", "1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record's shape.")
     source: Source = Field(description="Where the article came from.")
     events: list[VisitEvent] = Field(default_factory=list, description="Visits reported; empty when none.")
     people: list[Person] = Field(default_factory=list, description="Every named person, one per real person.")

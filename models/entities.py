@@ -13,7 +13,8 @@ PlaceKind = Literal["country", "city", "region", "venue", "other"]
 class Person(Record):
     """One real person, with every surface form that refers to them merged in."""
 
-    name: str = Field(description="Full name without rank, title or honorific, e.g. 'Saddam Khalifa Haftar'.")
+    name: str | None = Field(description="Full name without rank, title or honorific, e.g. 'Saddam Khalifa Haftar'; "
+                             "null only for an event's unnamed visitor ('a Chinese military delegation').")
     aliases: list[str] = Field(default_factory=list, description="Other surface forms seen, e.g. 'Lt Gen Haftar'.")
     rank: str | None = Field(default=None, description="Military or police rank in full words, e.g. 'Lieutenant General'.")
     rank_abbr: str | None = Field(default=None, description="The rank as printed, e.g. 'Lt Gen'.")

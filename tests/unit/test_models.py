@@ -64,7 +64,7 @@ def test_document_json_round_trip_is_identity() -> None:
 
 def test_empty_document_round_trips_and_has_the_schema_version() -> None:
     document = Document(source=Source(sha256="abc"))
-    assert document.schema_version == SCHEMA_VERSION == "1.0"
+    assert document.schema_version == SCHEMA_VERSION == "1.1"
     assert Document.model_validate_json(document.model_dump_json()) == document
 
 
