@@ -7,6 +7,7 @@ packages lack ("UAE", "Hellenic Republic", "Emirati").
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -135,9 +136,17 @@ def _cities() -> dict[str, list[City]]:
 
 
 def cities(text: str) -> list[City]:
-    """Every city called `text`: those whose own name it is first, then by population."""
+    """Every city called `text`: those whose own name it is first, then by population.
+
+    Month and weekday names are dates, never towns ('from March 4', 'Mar 13').
+    """
     key = fold(text)
+    if key in _CALENDAR_WORDS:
+        return []
     return sorted(_cities().get(key, []), key=lambda c: (fold(c.name) != key, -c.population))
+
+
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w)
 
 
 def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:

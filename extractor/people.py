@@ -95,13 +95,14 @@ class PersonCluster:
     visiting: bool = False
 
     @property
-    def head(self) -> Mention:
+    def head(self) -> Mention | None:
         named = [m for m in self.mentions if m.is_name]
-        return max(named, key=lambda m: (len(m.key()), -m.start))
+        return max(named, key=lambda m: (len(m.key()), -m.start)) if named else None
 
     @property
-    def name(self) -> str:
-        return self.head.text
+    def name(self) -> str | None:
+        """The most complete printed name; None for a visitor the text does not name."""
+        return self.head.text if self.head else None
 
     @property
     def first_start(self) -> int:
@@ -307,7 +308,7 @@ def _role_or_title(doc: Doc, lex: Lexicon, i: int) -> tuple[Entry | None, Entry 
     return rank, title
 
 
-def _title_text(entry: Entry) -> str:
+def title_text(entry: Entry) -> str:
     """An office as the record writes it: abbreviations and lower-case forms expanded."""
     printed = entry.span.text
     letters = printed.replace(".", "").replace("-", "").replace(" ", "")
@@ -350,7 +351,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
                 j = close
             continue
         if title:
-            text = _title_text(title)
+            text = title_text(title)
             j = title.end
             # "Energy and Natural Resources Minister": portfolio words printed before the office.
             chain.title_keys.append(title.key)
@@ -421,7 +422,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
             assert end is not None
             title = lex.at(end, "TITLE")
             assert title is not None
-            chain.title_parts.append(f"{doc[j:end].text} {_title_text(title)}")
+            chain.title_parts.append(f"{doc[j:end].text} {title_text(title)}")
             chain.title_keys.append(title.key)
             j = title.end
             continue

@@ -12,13 +12,19 @@ from spacy.tokens import Doc
 from extractor import dates
 from extractor.events.agenda import ceremonies, topics_and_outcomes
 from extractor.events.delegations import add_attendees, fold_delegations
-from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft
+from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft, VisitStatement
 from extractor.events.links import find_links
 from extractor.events.orientation import orient
 from extractor.events.places import dateline_country, link_host, place_meetings, reporting_country
 from extractor.events.references import build_references
 from extractor.events.timing import date_meetings, visit_span
-from extractor.events.trips import visit_destination, visit_statements
+from extractor.events.trips import (
+    current_leg,
+    drop_called_off,
+    drop_described_twice,
+    visit_destination,
+    visit_statements,
+)
 from extractor.events.vocabulary import BACKGROUND
 from extractor.extensions import register_extensions
 from extractor.lexicon import Lexicon
@@ -51,7 +57,7 @@ class VisitAssembler:
             article_host = link_host(links[0], places, None, lex, dateline_end)
         published = dates.parse_iso(doc._.diplo_published)
         drafts: dict[tuple[int, str | None], VisitDraft] = {}
-        statements = visit_statements(doc, refs, places)
+        statements = visit_statements(doc, refs, places, lex)
         # "X will visit South Korea on Wednesday, where he is scheduled to meet Y": that sentence's host.
         stated_hosts = {(s.sentence.start, id(s.visitor)): s.host_country for s in statements}
         kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
@@ -61,7 +67,7 @@ class VisitAssembler:
                 continue
             host_country = stated_hosts.get((link.sentence.start, id(link.visitor))) or \
                 stated_hosts.get((link.sentence.start, id(link.host))) or \
-                link_host(link, places, article_host, lex, dateline_end)
+                link_host(link, places, current_leg(link, statements) or article_host, lex, dateline_end)
             oriented = orient(link, host_country, default)
             if oriented is None:
                 unsettled.append((link, host_country))
@@ -93,16 +99,34 @@ class VisitAssembler:
             self._add_meeting(draft, link, counterpart)
         counterparts = {id(c) for d in drafts.values() for m in d.meetings for c in m.counterparts}
         for statement in statements:
-            key = (id(statement.visitor), statement.host_country)
-            if key in drafts or id(statement.visitor) in counterparts or \
-                    statement.visitor.country == statement.host_country:
-                continue
-            drafts[key] = VisitDraft(statement.visitor, None, statement.host_country,
-                                     "planned" if statement.future else "occurred", [], sentences=[statement.sentence])
+            self._add_statement(drafts, statement, counterparts)
+        drop_described_twice(drafts)
+        drop_called_off(doc, drafts, places)
         fold_delegations(doc, refs, drafts)
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
         return doc
+
+    @staticmethod
+    def _add_statement(drafts: dict, statement: VisitStatement, counterparts: set[int]) -> None:
+        """A trip joins the visitor's visit to that country, or starts one (a leg with no meeting)."""
+        visitor = statement.visitor
+        if id(visitor) in counterparts or visitor.country == statement.host_country:
+            return  # a host official's own trip, or a trip at home
+        key = (id(visitor), statement.host_country)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = VisitDraft(visitor, None, statement.host_country,
+                                             "planned" if statement.future else "occurred", [])
+        elif draft.status == "planned" and not statement.future:
+            draft.status = "occurred"
+        draft.trip_occurred = draft.trip_occurred or not statement.future
+        if statement.sentence not in draft.sentences:
+            draft.sentences.append(statement.sentence)
+        draft.stated_city = draft.stated_city or statement.city
+        if statement.family != "arrival" and (statement.future or statement.family == "visit"):
+            # A planned leg is dated by its announced day; an arrival alone dates nothing.
+            draft.dated_sentences.append(statement.sentence)
 
     @staticmethod
     def _add_meeting(draft: VisitDraft, link: Link, counterpart: PersonCluster) -> None:
@@ -120,7 +144,7 @@ class VisitAssembler:
         occurred = [m for m in draft.meetings if not getattr(m, "future", False)]
         if occurred:
             draft.meetings = occurred
-        elif draft.meetings:
+        elif draft.meetings and not draft.trip_occurred:
             draft.status = "planned"
         draft.meetings.sort(key=lambda m: m.sentences[0].start)
         visitor = draft.visitor
@@ -129,8 +153,10 @@ class VisitAssembler:
             draft.visitor_country = default
         if draft.visitor_country and visitor.country is None:
             visitor.country = draft.visitor_country
-        if draft.visitor_country and draft.visitor_country == draft.host_country:
+        if draft.host_country is None or draft.visitor_country and draft.visitor_country == draft.host_country:
             return None
+        if draft.visitor_country is None and default == draft.host_country and not visitor.visiting:
+            return None  # a home agency's official of no stated country meeting another: a domestic call
         place_meetings(doc, draft, places, dateline)
         date_meetings(doc, draft, published)
         add_attendees(doc, draft, refs)

@@ -68,12 +68,19 @@ class VisitDraft:
     confidence: float = 0.5
     sentences: list[Span] = field(default_factory=list)
     reporting_side: str | None = None
+    stated_city: str | None = None  # the city a trip went to ("arrived in Lima")
+    dated_sentences: list[Span] = field(default_factory=list)
+    trip_occurred: bool = False  # a trip sentence says the visit is under way ("arrived in ...")  # trip sentences whose day is the visit's
 
 @dataclass
 class VisitStatement:
-    """'X will pay an official visit to Pakistan', 'X arrived in Islamabad': a visit told without a meeting."""
+    """'X will pay an official visit to Pakistan', 'X arrived in Islamabad', 'a tour that will also take
+    her to A and B': a visit (or a tour leg) told by a trip, with or without a meeting."""
 
     visitor: PersonCluster
     host_country: str
     sentence: Span
     future: bool
+    family: str = "visit"
+    city: str | None = None
+    trigger: int | None = None

@@ -88,6 +88,8 @@ def place_meetings(doc: Doc, draft: VisitDraft, places: list, dateline) -> None:
     first = draft.meetings[0] if draft.meetings else None
     if first and first.city:
         draft.city = first.city
+    elif draft.stated_city:
+        draft.city = draft.stated_city
     elif dateline_city and dateline_city.country == draft.host_country:
         draft.city = dateline_city.name
     else:

@@ -47,6 +47,12 @@ def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> Non
         draft.date, draft.date_text = first.date, first.date_text
     elif draft.meetings:
         draft.date_text = draft.meetings[0].date_text
+    else:
+        for sent in draft.dated_sentences:
+            found, text = resolved.get(sent.start, (None, None))
+            if found is not None:
+                draft.date, draft.date_text = found, text
+                break
 
 def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list) -> None:
     for sent in doc.sents:

@@ -63,3 +63,12 @@ ATTENDANCE = re.compile(r"\b(attended|present|assisted|accompanied|included|comp
 TOPIC_LEMMAS = {"discuss", "review", "focus", "explore", "cover", "touch", "exchange", "underscore"}
 
 OUTCOME_LEMMAS = {"agree", "sign", "pledge", "commit", "ink", "adopt", "reaffirm", "decide"}
+# A trip that will not happen as planned is no visit.
+CALLED_OFF = re.compile(r"\b(cancel(?:l?ed|s|ling)?|postpone[ds]?|postponing|call(?:ed|s)? off|put off|scrapp(?:ed)|"
+                        r"deferred|rescheduled|unable to (?:undertake|travel|visit|make)|have been delayed|"
+                        r"(?:was|were|has been) delayed)\b", re.I)
+# Later legs told in the present: "she next travels to", "before heading on to", "the tour ends in".
+PLANNED_LEG = re.compile(r"\b(next (?:travels?|heads?|goes|visits?|stop)|will (?:also|then|later)|"
+                         r"is due|are due|before (?:heading|travelling|traveling|flying|moving) on|"
+                         r"(?:tour|trip) (?:will|that will)|then (?:travels?|heads?|goes|visits?)|"
+                         r"later this (?:week|month)|is set to)\b", re.I)

@@ -51,6 +51,7 @@ GAZ_SCHEMAS = {
     "place_aliases.jsonl": {"alias": STR, "name": STR, "iso3": OPT_STR, "kind": STR},
     "demonym_aliases.jsonl": {"demonym": STR, "iso3": STR},
     "portfolios.jsonl": {"word": STR, "stop": BOOL},
+    "trips.jsonl": {"id": STR, "kind": STR, "lemma": STR, "family": OPT_STR, "preps": list, "object": BOOL},
 }
 # gazetteer file -> unique key field
 GAZ_KEYS = {
