@@ -158,8 +158,10 @@ def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
     if not found:
         return None
     exact = [c for c in found if fold(c.name) == fold(text)] or found
+    # The article's countries settle a name shared by cities of like size, not a capital against a village.
+    largest = max(c.population for c in exact)
     for iso3 in prefer:
         for candidate in exact:
-            if candidate.iso3 == iso3:
+            if candidate.iso3 == iso3 and candidate.population * 20 >= largest:
                 return candidate
     return exact[0]

@@ -93,4 +93,11 @@ def place_meetings(doc: Doc, draft: VisitDraft, places: list, dateline) -> None:
     elif dateline_city and dateline_city.country == draft.host_country:
         draft.city = dateline_city.name
     else:
-        draft.city = next((m.city for m in draft.meetings if m.city), None)
+        draft.city = next((m.city for m in draft.meetings if m.city), None) or _only_host_city(draft, places)
+
+
+def _only_host_city(draft: VisitDraft, places: list) -> str | None:
+    """The one city of the host country the article names, where it names one only: the visit's meetings
+    told without a place were held there."""
+    here = {p.name for p in places if p.kind == "city" and p.country == draft.host_country}
+    return here.pop() if len(here) == 1 else None

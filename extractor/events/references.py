@@ -33,6 +33,7 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
             refs.setdefault(i, ref)
     last_subject: PersonCluster | None = None
     last_seen: PersonCluster | None = None
+    seen: dict[int, tuple[int, PersonCluster]] = {}  # sentences naming each person so far
     for sent in doc.sents:
         subject_here: PersonCluster | None = None
         for token in sent:
@@ -40,7 +41,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 subject_here = refs[token.i].person
             elif token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and token.i not in refs:
                 earlier = [refs[k].person for k in range(sent.start, token.i) if k in refs]
-                target = subject_here or (earlier[0] if earlier else None) or last_subject or last_seen
+                target = subject_here or (earlier[0] if earlier else None) or \
+                    _salient(seen, last_subject, last_seen)
                 if target is not None:
                     refs[token.i] = Reference(target, token.i, token.i + 1)
                     target.mentions.append(Mention(token.i, token.i + 1, [], Chain(start=token.i, end=token.i),
@@ -51,9 +53,28 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 last_subject = refs[token.i].person
                 break
         named_here = [refs[t.i].person for t in sent if t.i in refs]
+        for person in {id(p): p for p in named_here}.values():
+            count, _ = seen.get(id(person), (0, person))
+            seen[id(person)] = (count + 1, person)
         if named_here:
             last_seen = named_here[-1]
     return refs
+
+
+def _salient(seen: dict[int, tuple[int, PersonCluster]], last_subject: PersonCluster | None,
+             last_seen: PersonCluster | None) -> PersonCluster | None:
+    """Whom a sentence-opening 'He' means: the article's protagonist (named in most sentences so far,
+    a traveller first) unless the last sentence's subject is about as prominent ('Foreign Secretary X
+    welcomed Wang at the airport. He visited ...' is still Wang)."""
+    if not seen:
+        return last_subject or last_seen
+
+    def weight(person: PersonCluster, count: int) -> float:
+        return count + (1.5 if person is last_subject else 0) + (0.5 if person is last_seen else 0) + \
+            (1 if person.visiting else 0)
+
+    count, best = max(seen.values(), key=lambda item: weight(item[1], item[0]))
+    return best
 
 def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
     """Flag the people the text calls visitors: 'X, who is on a state visit to ...', 'X, who arrived

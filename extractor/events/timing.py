@@ -28,11 +28,13 @@ def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> Non
     """Date each meeting from its sentences; relative phrases follow the last date read."""
     last: dt.date | None = None
     resolved: dict[int, tuple[dt.date | None, str | None]] = {}
+    printed: dict[int, dt.date | None] = {}  # arrivals' days too: they date what follows when nothing else does
     for sent in doc.sents:
         found, text = _sentence_date(sent, published, last, future=bool(FUTURE.search(sent.text)))
         if found is not None:
             last = found
         resolved[sent.start] = (found, text)
+        printed[sent.start] = found or _printed_date(sent, published)
     for meeting in draft.meetings:
         for sent in meeting.sentences:
             found, text = resolved.get(sent.start, (None, None))
@@ -42,6 +44,12 @@ def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> Non
             if text and meeting.date_text is None:
                 meeting.date_text = text
     dated = [m for m in draft.meetings if m.date]
+    if not dated and draft.meetings:
+        # A lead that dates the visit once ("On April 18, X arrived ...") dates the meetings told after it.
+        first = draft.meetings[0]
+        first.date = _last_date_before(first.sentences[0].start, printed) or next(
+            (printed[s.start] for s in draft.sentences if printed.get(s.start)), None)
+        dated = [first] if first.date else []
     if dated:
         first = min(dated, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
         draft.date, draft.date_text = first.date, first.date_text
@@ -53,6 +61,22 @@ def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> Non
             if found is not None:
                 draft.date, draft.date_text = found, text
                 break
+
+def _printed_date(sent: Span, published: dt.date | None) -> dt.date | None:
+    """The first day a sentence prints, arrivals included ('On April 18, X arrived in ...')."""
+    for match in DATE_TEXT.finditer(sent.text):
+        if dates.is_vague(match.group(0)):
+            continue
+        found = dates.resolve(match.group(0), published)
+        if found is not None:
+            return found
+    return None
+
+
+def _last_date_before(start: int, printed: dict[int, dt.date | None]) -> dt.date | None:
+    earlier = [found for sent_start, found in printed.items() if sent_start < start and found is not None]
+    return earlier[-1] if earlier else None
+
 
 def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list) -> None:
     for sent in doc.sents:

@@ -79,8 +79,8 @@ def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any]) ->
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(p for p in _places_from(obj, at_token) if p not in found)
-        if child.dep_ == "advmod" and child.lower_ == "here":
-            continue
+        if child.dep_ == "compound" and token.pos_ == "NOUN" and child.i in at_token:
+            found.append(at_token[child.i])  # "a three-day Nepal visit"
     return found
 
 
@@ -215,10 +215,20 @@ def _unnamed(cache_: dict[tuple, PersonCluster], np: Token, lex: Lexicon) -> Per
     return person
 
 
+def _own_clause(verb: Token) -> str:
+    """The words of a verb's own clause, without the clauses hanging from it ('..., the first stop of a
+    tour that will also take her to B': 'will' is the tour's, not the arrival's)."""
+    skip: set[int] = set()
+    for token in verb.subtree:
+        if token.i != verb.i and token.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj") and token.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in token.subtree)
+    return " ".join(t.text for t in verb.subtree if t.i not in skip)
+
+
 def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
     """A leg still to come: 'will visit', 'is due to travel', 'next travels to', 'a tour that will
     also take her to ...', 'the tour ends in D'."""
-    clause = sentence.doc[verb.left_edge.i : verb.right_edge.i + 1].text if verb is not None else sentence.text
+    clause = _own_clause(verb)
     if verb_future(verb) or FUTURE.search(clause) or PLANNED_LEG.search(clause):
         return True
     if verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("next", "then", "later") for c in verb.children):

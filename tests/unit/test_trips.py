@@ -1,0 +1,180 @@
+"""Visits told by a trip rather than a meeting (extractor.events.trips): arrivals, travel verbs,
+future visits, nominal visits, visiting-role descriptions, tour legs, unnamed visitors, and the trips
+that are no visit (called off, a past trip, an invitation, a phone call).
+
+Every sentence here is invented. Published defaults to Saturday 2025-07-26, so "on Friday" is 2025-07-25.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from models import Document, VisitEvent
+
+Run = Callable[..., Document]
+
+NAMED = "Peruvian Foreign Minister Ana Lucia Torres"
+TITLED = "The Peruvian foreign minister"
+UNNAMED = "Peru's deputy foreign minister"
+DELEGATION = "A Peruvian trade delegation"
+
+
+def legs(document: Document) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(visitor name, visitor country, host country, status) of every event, in order."""
+    return [(e.visitor.name, e.visitor_country, e.host_country, e.status) for e in document.events]
+
+
+def only_event(document: Document) -> VisitEvent:
+    assert len(document.events) == 1, legs(document)
+    return document.events[0]
+
+
+ARRIVALS = [
+    ("arrived-in-city", f"{NAMED} arrived in Quito on Friday for a two-day official visit.", "Quito"),
+    ("landed-in-city", f"{NAMED} landed in Quito on Friday ahead of talks on border trade.", "Quito"),
+    ("has-arrived", f"{NAMED} has arrived in Quito for talks on border trade.", "Quito"),
+    ("reached-city", f"{NAMED} reached Quito on Friday on an official visit.", "Quito"),
+    ("arrived-in-country", f"{NAMED} arrived in Ecuador on Friday on an unannounced visit.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "city"), [(t, c) for _, t, c in ARRIVALS], ids=[i for i, _, _ in ARRIVALS])
+def test_arrival_gives_an_occurred_visit_to_the_destination(run: Run, text: str, city: str | None) -> None:
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country, event.status) == (
+        "Ana Lucia Torres", "PER", "ECU", "occurred")
+    assert event.city == city
+    assert event.meetings == []  # an arrival alone names no counterpart
+
+
+TRAVEL = [
+    ("flew-to", f"{NAMED} flew to Quito on Friday for talks on border trade."),
+    ("travelled-to", f"{NAMED} travelled to Quito on Friday for talks on border trade."),
+    ("headed-to", f"{NAMED} headed to Quito on Friday for talks on border trade."),
+    ("is-in", f"{NAMED} is in Ecuador for talks on border trade."),
+    ("left-for", f"{NAMED} left for Quito on Friday on a two-day visit."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in TRAVEL], ids=[i for i, _ in TRAVEL])
+def test_travel_verb_with_a_destination_gives_a_visit(run: Run, text: str) -> None:
+    assert legs(run(text)) == [("Ana Lucia Torres", "PER", "ECU", "occurred")]
+
+
+FUTURE = [
+    ("will-visit", f"{NAMED} will visit Ecuador on Monday, her office said."),
+    ("is-scheduled-to-travel", f"{NAMED} is scheduled to travel to Quito on Monday."),
+    ("is-expected-to-arrive", f"{NAMED} is expected to arrive in Quito on Monday for talks."),
+    ("will-pay-a-visit", f"{NAMED} will pay an official visit to Ecuador on Monday."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in FUTURE], ids=[i for i, _ in FUTURE])
+def test_future_trip_gives_a_planned_visit(run: Run, text: str) -> None:
+    assert legs(run(text)) == [("Ana Lucia Torres", "PER", "ECU", "planned")]
+
+
+def test_planned_visit_is_dated_by_its_announced_day(run: Run) -> None:
+    event = only_event(run(f"{NAMED} will visit Ecuador on Monday, her office said."))
+    assert (event.status, event.date) == ("planned", "2025-07-28")
+
+
+NOMINAL = [
+    ("during-her-visit", f"During her visit to Ecuador, {NAMED} met President Marco Vinicio Salazar on Friday."),
+    ("possessive-trip", f"{NAMED}'s three-day trip to Ecuador ended on Friday."),
+    ("on-a-visit", f"{NAMED}, who is on an official visit to Ecuador, spoke to reporters on Friday."),
+    ("paid-a-visit", f"{NAMED} paid an official visit to Ecuador on Friday."),
+    ("compound-country", f"{NAMED} has arrived for a three-day Ecuador visit."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOMINAL], ids=[i for i, _ in NOMINAL])
+def test_nominal_visit_gives_the_visit_of_its_owner(run: Run, text: str) -> None:
+    assert legs(run(text))[:1] == [("Ana Lucia Torres", "PER", "ECU", "occurred")]
+
+
+def test_nominal_visit_with_a_meeting_keeps_the_counterpart_and_date(run: Run) -> None:
+    event = only_event(run(f"During her visit to Ecuador, {NAMED} met President Marco Vinicio Salazar on Friday."))
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Marco Vinicio Salazar"]
+    assert event.date == "2025-07-25"
+
+
+UNNAMED_VISITORS = [
+    ("possessive-office", f"{UNNAMED} visited Chile on Friday to discuss port investment.",
+     "PER", "CHL", "deputy foreign minister"),
+    ("delegation", f"{DELEGATION} visited Chile on Friday to discuss port investment.", "PER", "CHL", None),
+    ("demonym-office", "A Peruvian deputy minister arrived in Santiago on Friday for talks on port investment.",
+     "PER", "CHL", "deputy minister"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "host", "title"), [r[1:] for r in UNNAMED_VISITORS],
+                         ids=[r[0] for r in UNNAMED_VISITORS])
+def test_unnamed_visitor_keeps_the_stated_country_and_office(run: Run, text: str, country: str, host: str,
+                                                             title: str | None) -> None:
+    document = run(text)
+    event = only_event(document)
+    assert (event.visitor.name, event.visitor_country, event.host_country) == (None, country, host)
+    assert (event.visitor.title or "").lower() == (title or "")
+    assert document.people == []  # an unnamed visitor is not a person of the article
+
+
+def test_unnamed_delegation_visiting_several_countries_gives_one_event_each(run: Run) -> None:
+    document = run(f"{DELEGATION} visited Chile, Bolivia and Paraguay from July 14 to 24.")
+    assert [(e.visitor_country, e.host_country) for e in document.events] == [
+        ("PER", "CHL"), ("PER", "BOL"), ("PER", "PRY")]
+
+
+def test_named_head_absorbs_the_unnamed_description_of_the_same_visit(run: Run) -> None:
+    text = (f"{DELEGATION} visited Chile on Friday. {NAMED}, who led the delegation, met "
+            "Chilean Economy Minister Pablo Andres Reyes in Santiago on Friday.")
+    assert [(e.visitor.name, e.host_country) for e in run(text).events] == [("Ana Lucia Torres", "CHL")]
+
+
+TOURS = [
+    ("earlier-stop", f"{NAMED} arrived in Quito on Friday after a stop in Colombia.",
+     [("ECU", "occurred"), ("COL", "occurred")]),
+    ("having-visited", f"Having visited Colombia and Panama, {NAMED} arrived in Quito on Friday.",
+     [("COL", "occurred"), ("PAN", "occurred"), ("ECU", "occurred")]),
+    ("next-travels", f"{NAMED} arrived in Quito on Friday. She next travels to Bolivia.",
+     [("ECU", "occurred"), ("BOL", "planned")]),
+    ("will-also-take", f"{NAMED} arrived in Quito on Friday, the first stop of a tour that will also take her "
+                       "to Bolivia and Chile.", [("ECU", "occurred"), ("BOL", "planned"), ("CHL", "planned")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in TOURS], ids=[i for i, _, _ in TOURS])
+def test_tour_gives_one_event_per_leg_with_its_own_status(run: Run, text: str, expected: list) -> None:
+    document = run(text)
+    assert sorted((e.host_country, e.status) for e in document.events) == sorted(expected), legs(document)
+    assert {e.visitor.name for e in document.events} == {"Ana Lucia Torres"}
+
+
+def test_tour_leg_meeting_is_placed_in_the_country_reached_last(run: Run) -> None:
+    text = (f"{NAMED} arrived in Bogota on Monday. She met President Carlos Mario Vargas on Tuesday. "
+            "On Wednesday she flew to Quito.")
+    by_host = {e.host_country: e for e in run(text).events}
+    assert set(by_host) == {"COL", "ECU"}
+    assert [p.name for m in by_host["COL"].meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+NOT_VISITS = [
+    ("postponed", f"{NAMED} has postponed her visit to Ecuador, her office said on Friday."),
+    ("cancelled", f"{NAMED} cancelled a planned trip to Quito on Friday."),
+    ("invitation", f"President Marco Vinicio Salazar invited {NAMED} to visit Ecuador."),
+    ("phone-call", f"{NAMED} spoke by telephone with Ecuadorian officials about her visit to Ecuador."),
+    ("past-trip", f"{NAMED} had travelled to Ecuador last year."),
+    ("summit", f"{NAMED} arrived in Quito on Friday for the regional summit."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOT_VISITS], ids=[i for i, _ in NOT_VISITS])
+def test_trip_that_is_no_visit_gives_no_event(run: Run, text: str) -> None:
+    assert legs(run(text)) == []
+
+
+def test_home_agency_official_meeting_another_is_a_domestic_call(run: Run) -> None:
+    text = "LIMA, July 25 (Andina) - Navy chief Admiral Jorge Luis Castro called on Governor Miguel Angel Rojas."
+    assert legs(run(text)) == []
