@@ -172,7 +172,7 @@ def _is_capitalised(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper():
         return False
-    letters = text.replace("'", "").replace("’", "").replace(".", "")
+    letters = text.replace("'", "").replace("’", "").replace(".", "").replace("-", "")
     if not letters.isalpha():
         return False
     return not (len(letters) > 1 and letters.isupper() and not _all_caps_text(token.doc))
@@ -427,7 +427,7 @@ def parse_chain(doc: Doc, lex: Lexicon, i: int, ner_orgs: dict[int, Span], perso
             j = title.end
             continue
         org = org_at(doc, lex, j, ner_orgs)
-        if org is not None and not _org_is_name(org, doc, lex):
+        if org is not None and not _org_is_name(org, doc, lex) and not (chain.has_role and _reads_as_name(org)):
             chain.organization = chain.organization or org
             org_country = _org_country(org)
             chain.country = chain.country or org_country
@@ -474,6 +474,17 @@ def _org_is_name(org: Entry | Span, doc: Doc, lex: Lexicon) -> bool:
     if isinstance(org, Entry):
         return False
     return any(lex.at(k, "RANK", "TITLE", "HONORIFIC") for k in range(org.start, org.end))
+
+
+def _reads_as_name(org: Entry | Span) -> bool:
+    """A NER 'organization' after an office that is a personal name ('President Kassym-Jomart Tokayev'):
+    capitalised words with no head word of a body ('Council', 'Army') and no country in them."""
+    if isinstance(org, Entry):
+        return False
+    heads = gazetteer("name_heads", "word")
+    words = [t for t in org if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() and t.lower_ not in heads for t in words) and \
+        country_in_name(org.text) is None
 
 
 def _org_country(org: Entry | Span) -> str | None:

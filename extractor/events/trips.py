@@ -60,12 +60,27 @@ def _places_from(token: Token, at_token: dict[int, Any]) -> list[Any]:
     for head in (token, *token.conjuncts):
         place = at_token.get(head.i)
         if place is None:
-            # "the Republic of Korea", "the capital Hanoi": the place inside the phrase.
-            place = next((at_token[t.i] for t in head.subtree if t.i in at_token and t.dep_ in
-                          ("pobj", "appos", "compound")), None)
+            place = _place_inside(head, at_token)
         if place is not None and place not in found:
             found.append(place)
     return found
+
+
+def _place_inside(head: Token, at_token: dict[int, Any], depth: int = 0) -> Any | None:
+    """'the Republic of Korea', 'the capital Hanoi', 'the Maldivian capital, Male': the place a phrase
+    names, not one in a clause or aside hanging from it ('Andrews Air Force Base (1am Singapore time)')."""
+    for child in head.children:
+        if child.dep_ in ("compound", "appos") and child.i in at_token:
+            return at_token[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return at_token.get(obj.i) or _place_inside(obj, at_token, depth + 1)
+        if child.dep_ == "appos" and depth < 2:
+            found = _place_inside(child, at_token, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any]) -> list[Any]:
@@ -261,6 +276,8 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Le
         if not legs:
             continue
         future = _leg_is_planned(sentence, token, verb)
+        if future and re.search(r"\bconversation\b", sentence.text, re.I):
+            continue  # a visit discussed on a call is not yet reported as a visit
         if not future and (BACKGROUND.search(sentence.text) or PAST_TRIP.search(sentence.text)):
             continue
         if token.pos_ in ("VERB", "AUX") and row["family"] != "tour":

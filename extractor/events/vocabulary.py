@@ -22,7 +22,8 @@ MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discuss
 HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar"}
 
 FUTURE = re.compile(r"\b(will|would|shall|is (?:scheduled|expected|due|set) to|are (?:scheduled|expected|due) to|"
-                     r"scheduled to|expected to|plans? to|is to|are to|to be held|upcoming|next week|next month)\b",
+                     r"scheduled to|expected to|plans? to|is to|are to|to be held|upcoming|next week|next month|"
+                     r"(?:is|was|are|were) planned)\b",
                      re.I)
 
 BACKGROUND = re.compile(r"\b(last (?:year|month|week)|previous(?:ly)?|earlier visit|in the past|recalled|"
