@@ -15,7 +15,7 @@ from extractor.events.delegations import add_attendees, fold_delegations
 from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft, VisitStatement
 from extractor.events.links import find_links
 from extractor.events.orientation import orient
-from extractor.events.places import dateline_country, link_host, place_meetings, reporting_country
+from extractor.events.places import dateline_country, link_host, other_side, place_meetings, reporting_country
 from extractor.events.references import build_references
 from extractor.events.timing import date_meetings, visit_span
 from extractor.events.trips import (
@@ -103,7 +103,11 @@ class VisitAssembler:
         drop_described_twice(drafts)
         drop_called_off(doc, drafts, places)
         fold_delegations(doc, refs, drafts)
-        events = [self._finish(doc, d, refs, lex, places, dateline, published, default) for d in drafts.values()]
+        legs: dict[int, set[str | None]] = {}
+        for draft in drafts.values():
+            legs.setdefault(id(draft.visitor), set()).add(draft.host_country)
+        events = [self._finish(doc, d, refs, lex, places, dateline, published, default, legs[id(d.visitor)])
+                  for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
         return doc
 
@@ -140,7 +144,10 @@ class VisitAssembler:
         draft.meetings.append(meeting)
 
     def _finish(self, doc: Doc, draft: VisitDraft, refs: dict[int, Reference], lex: Lexicon, places: list,
-                dateline, published: dt.date | None, default: str | None) -> VisitDraft | None:
+                dateline, published: dt.date | None, default: str | None,
+                hosts: set[str | None]) -> VisitDraft | None:
+        """Settle a draft's countries, places, dates and agenda; None when it is no visit after all.
+        `hosts`: every country this visitor goes to in the article."""
         occurred = [m for m in draft.meetings if not getattr(m, "future", False)]
         if occurred:
             draft.meetings = occurred
@@ -148,10 +155,15 @@ class VisitAssembler:
             draft.status = "planned"
         draft.meetings.sort(key=lambda m: m.sentences[0].start)
         visitor = draft.visitor
+        inferred = False
         draft.visitor_country = visitor.country or self._role_country(visitor)
         if draft.visitor_country is None and default and default != draft.host_country:
             draft.visitor_country = default
-        if draft.visitor_country and visitor.country is None:
+        if draft.visitor_country is None and (visitor.visiting or draft.trip_occurred or draft.dated_sentences
+                                              or draft.status == "planned"):
+            draft.visitor_country = other_side(doc, places, hosts)
+            inferred = len(hosts) > 1  # on a tour, one leg's guess must not become every leg's fact
+        if draft.visitor_country and visitor.country is None and not inferred:
             visitor.country = draft.visitor_country
         if draft.host_country is None or draft.visitor_country and draft.visitor_country == draft.host_country:
             return None

@@ -101,3 +101,22 @@ def _only_host_city(draft: VisitDraft, places: list) -> str | None:
     told without a place were held there."""
     here = {p.name for p in places if p.kind == "city" and p.country == draft.host_country}
     return here.pop() if len(here) == 1 else None
+
+
+def other_side(doc: Doc, places: list, hosts: set[str | None]) -> str | None:
+    """The country the article names most after the host ('Prime Minister X left the island for an
+    official visit to the Dominican Republic', in a Jamaican paper naming Jamaica throughout): where a
+    visitor's own country is not printed, the other country of the story."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.kind == "country" and place.country and place.country not in hosts:
+            counts[place.country] = counts.get(place.country, 0) + len(place.spans)
+    for token in doc:
+        if token.text[:1].isupper() and (iso3 := geography.demonym(token.text)) and iso3 not in hosts:
+            counts[iso3] = counts.get(iso3, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None  # no clear other side
+    return ranked[0][0]
