@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import dates, geography
 from extractor.extensions import register_extensions
-from extractor.lexicon import Lexicon
+from extractor.lexicon import Lexicon, require_pipes
 from extractor.people import Chain, Mention, PersonCluster
 from extractor.resources import gazetteer
 
@@ -1087,4 +1087,5 @@ def _governed_date(verb: Token, published: dt.date | None) -> dt.date | None:
                   default_config={"min_confidence": 0.0})
 def make_visit_events(nlp: Language, name: str, *, min_confidence: float) -> VisitAssembler:
     """Build the visit-event component."""
+    require_pipes(nlp, "diplo_visit_events", "diplo_entities")
     return VisitAssembler(nlp, name, min_confidence=min_confidence)

