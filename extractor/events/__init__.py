@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from extractor.events.assembly import VisitAssembler
 from extractor.events.drafts import MeetingDraft, VisitDraft
+from extractor.lexicon import require_pipes
 
 __all__ = ["MeetingDraft", "VisitAssembler", "VisitDraft", "make_visit_events"]
 
@@ -28,4 +29,5 @@ __all__ = ["MeetingDraft", "VisitAssembler", "VisitDraft", "make_visit_events"]
                   default_config={"min_confidence": 0.0})
 def make_visit_events(nlp: Language, name: str, *, min_confidence: float) -> VisitAssembler:
     """Build the visit-event component."""
+    require_pipes(nlp, "diplo_visit_events", "diplo_entities")
     return VisitAssembler(nlp, name, min_confidence=min_confidence)

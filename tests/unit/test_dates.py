@@ -243,3 +243,14 @@ ISO = [("2024-02-29", dt.date(2024, 2, 29)), ("2024-02-30", None), ("", None), (
 @pytest.mark.parametrize(("value", "expected"), ISO, ids=[repr(v) for v, _ in ISO])
 def test_parse_iso_accepts_only_valid_iso_dates(value: str | None, expected: dt.date | None) -> None:
     assert dates.parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("07-February-2020 20:07 IST", "2020-02-07"), (", Nov. 7 (Petra)", None),
+     ("Published: 03.10.2024", "2024-10-03")],
+    ids=["dateparser-form", "no-year", "numeric"],
+)
+def test_header_date_needs_a_year(line: str, expected: str | None) -> None:
+    found = dates.parse_header_date(line)
+    assert (found.isoformat() if found else None) == expected

