@@ -4,6 +4,9 @@
 the pipeline once, and yields one outcome per article in input order whatever the worker count:
 `Extracted` (the Document as JSON), `Failure` (path and reason) or `Skipped` (already done).
 Bad input never stops a batch. No Typer or Rich here: the CLI renders progress and the summary.
+
+Where a group is extracted is an `Executor`: this module's process pool by default, or a Dask
+cluster (`extractor.distributed`); reading, ordering, failures and writing are the same for both.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from extractor.chunking import MAX_CHARS, merge_documents, split_text
 from extractor.errors import ExtractorError
@@ -300,6 +303,88 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
 
 
+class GroupFuture(Protocol):
+    """The pending records of one group: a `concurrent.futures.Future` or a Dask future."""
+
+    def result(self) -> list[Extracted | Failure]: ...
+
+    def done(self) -> bool: ...
+
+    def cancelled(self) -> bool: ...
+
+    def exception(self) -> BaseException | None: ...
+
+
+class Executor(Protocol):
+    """Where groups of articles are extracted, in parallel; `Batch` keeps the order and the writing.
+
+    `slots` is the number of groups extracted at once (`Batch` keeps twice as many in flight).
+    `lost_workers(err)` says whether `err` broke every group in flight (then the executor has
+    restarted its workers and `Batch` sends them again); any other error fails its group only.
+    """
+
+    slots: int
+
+    def submit(self, articles: list[Article], batch_size: int, max_chars: int) -> GroupFuture: ...
+
+    def lost_workers(self, err: BaseException) -> bool: ...
+
+    def close(self, *, abort: bool = False) -> None: ...
+
+
+# Builds and starts an executor for a number of workers and a model name (None: the best installed).
+ExecutorFactory = Callable[[int, str | None], Executor]
+
+
+class ProcessPool:
+    """The local engine: worker processes forked from this one, each loading the pipeline once."""
+
+    def __init__(self, workers: int, model: str | None) -> None:
+        self.slots = workers
+        self.model = model
+        self._pool: ProcessPoolExecutor | None = None
+        self._start()
+
+    def _start(self) -> None:
+        self._pool = ProcessPoolExecutor(self.slots, mp_context=_context(), initializer=_init_worker,
+                                         initargs=(self.model,))
+        try:
+            for ready in [self._pool.submit(_worker_ready) for _ in range(self.slots)]:
+                ready.result()
+        except BaseException:
+            self.close(abort=True)
+            raise
+
+    def submit(self, articles: list[Article], batch_size: int, max_chars: int) -> GroupFuture:
+        """Send one group to a worker process."""
+        assert self._pool is not None
+        return self._pool.submit(_worker_extract, articles, batch_size, max_chars)
+
+    def lost_workers(self, err: BaseException) -> bool:
+        """A worker died (killed, out of memory): the pool is broken, so start a fresh one."""
+        if not isinstance(err, BrokenProcessPool):
+            return False
+        logger.warning("a worker process died; restarting the workers")
+        self.close(abort=True)
+        self._start()
+        return True
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers; with `abort`, at once, dropping the work not yet done."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public terminate before 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(5)
+
+
 class Batch:
     """Extract every article under `roots`, yielding one outcome per article in input order.
 
@@ -318,12 +403,14 @@ class Batch:
         workers: Processes; None for one per CPU. 1 runs in this process.
         group_size: Articles per worker task and per `nlp.pipe` batch.
         max_chars: Longest text run in one piece; longer ones are split at sentence ends.
+        executor: Builds the executor from (workers, model); None for the local engine: worker
+            processes, or this process for 1 worker.
     """
 
     def __init__(self, roots: Iterable[str], *, globs: Iterable[str] = DEFAULT_GLOBS,
                  exclude: Iterable[str] = (), done: Iterable[tuple[str, str]] = (),
                  model: str | None = None, workers: int | None = None, group_size: int = GROUP_SIZE,
-                 max_chars: int = MAX_CHARS) -> None:
+                 max_chars: int = MAX_CHARS, executor: ExecutorFactory | None = None) -> None:
         self.inputs = list(find_inputs(roots, globs, exclude))
         self.total = len(self.inputs)
         self.done = set(done)
@@ -339,47 +426,34 @@ class Batch:
             # one file, one article: no more workers than groups (a JSON file may hold thousands)
             self.workers = min(self.workers, max(1, -(-self.total // self.group_size)))
         self.summary = Summary()
+        self._factory = executor
         self._nlp: Language | None = None
-        self._pool: ProcessPoolExecutor | None = None
+        self._executor: Executor | None = None
+        self._started = False
         self._window: deque[_Task] = deque()
 
     def __enter__(self) -> Batch:
         from extractor.pipeline import load_pipeline
 
-        self._nlp = load_pipeline(self.model)
-        warm_up(self._nlp)
-        if self.workers > 1:
-            self._start_pool()
+        if self._factory is not None:
+            self._executor = self._factory(self.workers, self.model)
+        else:
+            self._nlp = load_pipeline(self.model)
+            warm_up(self._nlp)  # before the workers fork, so that they share what it loads
+            if self.workers > 1:
+                self._executor = ProcessPool(self.workers, self.model)
+        self._started = True
         self.summary = Summary()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.close(abort=kind is not None)
 
-    def _start_pool(self) -> None:
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
-                                         initargs=(self.model,))
-        try:
-            for ready in [self._pool.submit(_worker_ready) for _ in range(self.workers)]:
-                ready.result()
-        except BaseException:
-            self.close(abort=True)
-            raise
-
     def close(self, *, abort: bool = False) -> None:
         """Stop the workers; with `abort`, at once, dropping the work not yet done."""
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        if not abort:
-            pool.shutdown(wait=True)
-            return
-        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public terminate before 3.14
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(5)
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.close(abort=abort)
 
     def _stream(self) -> Iterator[list[Article | Outcome]]:
         """The inputs read, in order, in groups of up to `group_size` articles.
@@ -414,23 +488,25 @@ class Batch:
             yield outcome
 
     def _outcomes(self) -> Iterator[Outcome]:
-        if self._nlp is None:
+        if not self._started:
             raise RuntimeError("use Batch as a context manager: `with Batch(...) as batch:`")
         for group in self._stream():
             articles = [item for item in group if isinstance(item, Article)]
-            if self._pool is None:
+            if self._executor is None:
+                assert self._nlp is not None
                 yield from _interleave(group, extract_articles(self._nlp, articles, batch_size=self.group_size,
                                                                max_chars=self.max_chars))
                 continue
             self._window.append(_Task(group, self._submit(articles) if articles else None))
-            while self._window and (self._window[0].future is None or self._running() >= 2 * self.workers):
+            while self._window and (self._window[0].future is None
+                                    or self._running() >= 2 * self._executor.slots):
                 yield from self._pop()
         while self._window:
             yield from self._pop()
 
-    def _submit(self, articles: list[Article]) -> Future[list[Extracted | Failure]]:
-        assert self._pool is not None
-        return self._pool.submit(_worker_extract, articles, self.group_size, self.max_chars)
+    def _submit(self, articles: list[Article]) -> GroupFuture:
+        assert self._executor is not None
+        return self._executor.submit(articles, self.group_size, self.max_chars)
 
     def _running(self) -> int:
         return sum(task.future is not None for task in self._window)
@@ -445,20 +521,17 @@ class Batch:
                 results = head.future.result()
             except ExtractorError:
                 raise
-            except BrokenProcessPool as err:  # a worker died (killed, out of memory): start afresh
-                logger.warning("a worker process died; restarting the workers")
-                self.close(abort=True)
-                self._start_pool()
-                # Every task in flight broke with the pool; the one at the head gets one more try
-                # (it may not be the culprit), the others are simply sent again.
-                for task in list(self._window)[0 if not head.retried else 1 :]:
-                    if task.future is not None:
-                        task.future = self._submit([i for i in task.group if isinstance(i, Article)])
-                if not head.retried:
-                    head.retried = True
-                    return []
-                results = [_failure(article, err) for article in articles]
             except Exception as err:
+                assert self._executor is not None
+                if self._executor.lost_workers(err):
+                    # Every task in flight broke with the workers; the one at the head gets one more
+                    # try (it may not be the culprit), the others are simply sent again.
+                    for task in list(self._window)[0 if not head.retried else 1 :]:
+                        if task.future is not None:
+                            task.future = self._submit([i for i in task.group if isinstance(i, Article)])
+                    if not head.retried:
+                        head.retried = True
+                        return []
                 results = [_failure(article, err) for article in articles]
         self._window.popleft()
         return _interleave(head.group, results)
@@ -487,5 +560,5 @@ class _Task:
     """A group of inputs in order, and the future of its articles' records (None: no articles)."""
 
     group: list[Article | Outcome]
-    future: Future[list[Extracted | Failure]] | None
+    future: GroupFuture | None
     retried: bool = False

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,7 +59,9 @@ def _stderr() -> Console:
 
 def fail(message: str, code: ExitCode) -> typer.Exit:
     """Print a one-line error on stderr and return the Exit to raise."""
-    _stderr().print(f"[red]error:[/] {message}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    _stderr().print(f"[red]error:[/] {escape(message)}", markup=True, soft_wrap=True)  # 'diplo[dask]' as typed
     return typer.Exit(int(code))
 
 
@@ -163,6 +166,13 @@ def _extract_one(nlp: Language, text: str, *, published: str | None, path: str) 
                                 progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
+class Engine(str, Enum):  # noqa: UP042 - closed choices are `str, Enum`, as OutputFormat
+    """Where `diplo batch` extracts: worker processes here, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def batch(
     roots: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, or '-' for standard input.",
@@ -183,6 +193,11 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use (default: the best "
                                                    "installed en_core_web_*).")] = None,
+    engine: Annotated[Engine, typer.Option(help="local: worker processes on this machine; dask: a Dask "
+                                                "cluster (pip install 'diplo[dask]').")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: a running cluster's scheduler address (default: a local cluster of "
+             "--workers processes).", metavar="ADDRESS")] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks instead of one-line errors.")] = False,
 ) -> None:
     """Extract the visit events of every article in folders, as JSON Lines (or JSON, CSV)."""
@@ -194,14 +209,21 @@ def batch(
         raise fail("--resume needs -o FILE to append to", ExitCode.USAGE)
     if resume and output_format is not OutputFormat.jsonl:
         raise fail("--resume works with --format jsonl only", ExitCode.USAGE)
+    if scheduler and engine is not Engine.dask:
+        raise fail("--scheduler needs --engine dask", ExitCode.USAGE)
     for path in (output, errors):
         if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
             raise fail(f"{path}: its folder does not exist", ExitCode.USAGE)
     console = _stderr()
     try:
+        executor = None
+        if engine is Engine.dask:
+            from extractor.distributed import dask_executor
+
+            executor = dask_executor(scheduler)  # without dask installed: a one-line error, exit 2
         done = resume_state(output) if resume and output else set()
         runner = Batch(roots, globs=glob or DEFAULT_GLOBS, exclude=[p for p in (output, errors) if p],
-                       done=done, model=model, workers=workers, group_size=batch_size)
+                       done=done, model=model, workers=workers, group_size=batch_size, executor=executor)
         with runner:
             interrupted = _run_batch(runner, output=output, output_format=output_format, errors=errors,
                                      resume=resume, console=console, progress=not quiet and console.is_terminal)
