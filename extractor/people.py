@@ -653,7 +653,23 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
     _attach_counterpart_appositions(doc, lex, named, roles)
     named.sort(key=lambda m: m.start)
     roles.sort(key=lambda m: m.start)
+    _share_listed_country(doc, named)
     return named, roles
+
+
+def _share_listed_country(doc: Doc, named: list[Mention]) -> None:
+    """'Pakistan President X and Prime Minister Y', 'the Iranian President X, Foreign Minister Y and
+    ...': a country printed before the first office of a list of officials holds for the offices
+    listed after it that print none of their own."""
+    listed: set[int] = set()
+    for first, then in zip(named, named[1:], strict=False):
+        if then.chain.country or not then.chain.title_parts or first.chain.country is None or \
+                then.chain.start != first.end + 1 or doc[first.end].lower_ not in ("and", ","):
+            continue
+        lead = first.chain.start + (doc[first.chain.start].lower_ == "the")
+        if id(first) in listed or demonym_at(doc, lead) or lead > 0 and demonym_at(doc, lead - 1):
+            then.chain.country = first.chain.country
+            listed.add(id(then))
 
 
 def _portfolio_end(doc: Doc, lex: Lexicon, j: int, person_starts: set[int]) -> int:

@@ -17,6 +17,7 @@ from extractor.events.links import find_links
 from extractor.events.orientation import orient
 from extractor.events.places import dateline_country, link_host, other_side, place_meetings, reporting_country
 from extractor.events.references import build_references
+from extractor.events.sides import settle_sides
 from extractor.events.timing import date_meetings, visit_span
 from extractor.events.trips import (
     current_leg,
@@ -109,6 +110,7 @@ class VisitAssembler:
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default, legs[id(d.visitor)])
                   for d in drafts.values()]
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
+        settle_sides(doc._.diplo_events)
         return doc
 
     @staticmethod

@@ -31,6 +31,18 @@ def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[Perso
             stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
         return seen
 
+    def people_listed_after(token: Token) -> list[PersonCluster]:
+        """People of the list that runs from `token` to the end of its clause: the parser often hangs
+        the later names of a long list ('by A, aide B and adviser C') off the wrong head."""
+        seen: list[PersonCluster] = []
+        for t in doc[token.i : token.sent.end]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or t.lower_ in ("who", "which", "where"):
+                break
+            ref = refs.get(t.i)
+            if ref is not None and t.i == ref.end - 1 and ref.person not in seen:
+                seen.append(ref.person)
+        return seen
+
     for verb in doc:
         lemma = verb.lemma_.lower()
         if lemma == "accompany":
@@ -38,6 +50,8 @@ def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[Perso
             others = [c for c in verb.children if c.dep_ in ("agent", "dobj")]
             heads = [p for c in subjects for p in people_under(c)]
             members = [p for c in others for p in people_under(c)]
+            members += [p for c in others[:1] if c.dep_ == "agent"
+                        for p in people_listed_after(c) if p not in members]
             if is_passive(verb):
                 pairs = [(h, m) for h in heads for m in members]
             else:
