@@ -609,6 +609,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
     named: list[Mention] = []
     roles: list[Mention] = []
     covered: set[int] = set()
+    offices: dict[int, Chain] = {}  # an office with no name, by the comma that ends it
     for anchor in anchors:
         if anchor in covered:
             continue
@@ -630,6 +631,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
             covered.update(range(anchor, chain.end))
         elif chain.has_role:
             covered.update(range(anchor, chain.end))
+            if chain.title_parts and chain.end < len(doc) and doc[chain.end].text == ",":
+                offices[chain.end] = chain
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -649,12 +652,33 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
         chain = Chain(start=start, end=start)
         named.append(Mention(start, end, _name_words(doc, lex, start, end), chain))
         covered.update(range(start, end))
-    _attach_appositions(doc, lex, named, ner_orgs, person_starts)
+    claimed = _attach_offices_before(named, offices)
+    _attach_appositions(doc, lex, named, ner_orgs, person_starts, claimed)
     _attach_counterpart_appositions(doc, lex, named, roles)
     named.sort(key=lambda m: m.start)
     roles.sort(key=lambda m: m.start)
     _share_listed_country(doc, named)
+    _counterpart_offices(doc, named)
     return named, roles
+
+
+def _attach_offices_before(named: list[Mention], offices: dict[int, Chain]) -> set[int]:
+    """'called on Chief of the Naval Staff, Admiral X', 'Deputy Prime Minister and Foreign Minister,
+    Y accorded him a welcome': an office set off by a comma before a name is that person's.
+    Returns the commas of the offices so given, which no name before them can take as an apposition."""
+    claimed: set[int] = set()
+    for mention in named:
+        office = offices.get(mention.chain.start - 1)
+        own = mention.chain
+        if office is None or own.title_parts:
+            continue
+        own.title_parts, own.title_keys = list(office.title_parts), list(office.title_keys)
+        own.country = own.country or office.country
+        own.organization = own.organization or office.organization
+        own.visiting = own.visiting or office.visiting
+        own.rank = own.rank or office.rank
+        claimed.add(mention.chain.start - 1)
+    return claimed
 
 
 def _share_listed_country(doc: Doc, named: list[Mention]) -> None:
@@ -705,7 +729,7 @@ def _looks_like_body(doc: Doc, start: int, end: int) -> bool:
 
 
 def _attach_appositions(doc: Doc, lex: Lexicon, mentions: list[Mention], ner_orgs: dict[int, Span],
-                        person_starts: set[int]) -> None:
+                        person_starts: set[int], claimed: set[int]) -> None:
     """Read an office printed after the name: 'Kyriakos Mitsotakis, Prime Minister of the Hellenic
     Republic, ...'; 'Dr Badr Abdelatty, the visiting Minister of Foreign Affairs'."""
     for mention in mentions:
@@ -721,7 +745,7 @@ def _attach_appositions(doc: Doc, lex: Lexicon, mentions: list[Mention], ner_org
             continue
         start = end + 1
         chain = parse_chain(doc, lex, start, ner_orgs, person_starts)
-        if not chain.title_parts:
+        if not chain.title_parts or chain.end in claimed:
             continue
         if name_end(doc, lex, chain.end) > chain.end and chain.end in person_starts:
             continue  # a list of people, not an apposition
@@ -755,16 +779,29 @@ def _attach_counterpart_appositions(doc: Doc, lex: Lexicon, named: list[Mention]
                 target.title_parts = role.chain.title_parts
                 target.title_keys = role.chain.title_keys
             if not target.title_parts and role.chain.role is not None and role.chain.role.key == "counterpart":
-                # "his Pakistani counterpart, X": X holds the same office as the one he met.
-                owner = [m for m in named if m.start < role.start and m.chain.title_parts and
-                         doc[m.start].sent.start == doc[role.start].sent.start]
-                if owner:
-                    target.title_parts = list(owner[-1].chain.title_parts)
-                    target.title_keys = list(owner[-1].chain.title_keys)
+                _take_counterpart_office(doc, named, role.start, target)
             target.country = target.country or role.chain.country
             target.organization = target.organization or role.chain.organization
             target.visiting = target.visiting or role.chain.visiting
             roles.remove(role)
+
+
+def _take_counterpart_office(doc: Doc, named: list[Mention], start: int, target: Chain) -> None:
+    """'his Pakistani counterpart(,) X': X holds the office of the one he met, the titled person named
+    before in the sentence."""
+    owner = [m for m in named if m.start < start and m.chain.title_parts and
+             doc[m.start].sent.start == doc[start].sent.start]
+    if owner:
+        target.title_parts = list(owner[-1].chain.title_parts)
+        target.title_keys = list(owner[-1].chain.title_keys)
+
+
+def _counterpart_offices(doc: Doc, named: list[Mention]) -> None:
+    """'met his Argentine counterpart Javier X': a counterpart printed without a comma."""
+    for mention in named:
+        chain = mention.chain
+        if not chain.title_parts and chain.role is not None and chain.role.key == "counterpart":
+            _take_counterpart_office(doc, named, chain.start, chain)
 
 
 # Clustering -------------------------------------------------------------------------------------
