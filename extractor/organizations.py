@@ -4,6 +4,7 @@ acronyms folded into their long forms, page chrome and fragments of offices left
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span
 from extractor import geography
 from extractor.dateline import Dateline
 from extractor.lexicon import Lexicon
-from extractor.people import country_in_name
+from extractor.people import country_in_name, demonym_at
 from extractor.resources import gazetteer
 
 
@@ -45,7 +46,7 @@ def strip_article(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", ",", "."):
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", ",", ".") or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end]
 
@@ -60,6 +61,40 @@ def _is_outlet(text: str) -> bool:
     return text.lower() in _outlet_names()
 
 
+_MONTHS = frozenset(geography.fold(m) for m in (*calendar.month_name, *calendar.month_abbr) if m)
+_CREDIT_WORDS = frozenset({"photo", "photos", "source", "credit", "credits", "courtesy", "file", "©", "/", "|"})
+
+
+def _is_credit(span: Span) -> bool:
+    """An outlet named as a credit ('(Reuters)', 'Photo: AFP', 'Reuters/Pool', a byline), not as a
+    body the article reports on ('TASS quoted the minister as saying')."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3) : span.start]
+    if span.start > 0 and doc[span.start - 1].text in ("(", "[") or any(t.lower_ in _CREDIT_WORDS for t in before):
+        return True
+    if span.end < len(doc) and doc[span.end].text in ("/", ")", "]", "|"):
+        return True
+    after = doc[span.end : span.end + 2]
+    if len(after) and (after[0].like_num or geography.fold(after[0].text) in _MONTHS or
+                       all(t.is_upper and t.is_alpha for t in after)):
+        return True  # a byline's 'PTI September 04, 2022 10:36 IST', an editor's 'PTI GRS GRS'
+    return _alone_on_its_line(span)
+
+
+def _alone_on_its_line(span: Span) -> bool:
+    """A name that is its line, or nearly ('Latest Stories', a byline, a menu item): page chrome."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) <= len(span.text.split()) + 2 and not line.rstrip().endswith((".", '"', "”"))
+
+
+def _is_chrome(span: Span) -> bool:
+    """Page furniture taken for a name: it runs over a line break, or stands alone on its line."""
+    return "\n" in span.text or _alone_on_its_line(span)
+
+
 def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Dateline | None) -> list[OrgRecord]:
     """Named organizations, acronyms folded into their long forms ('ISPR' -> Inter-Services Public Relations)."""
     venue_words = venue_heads()
@@ -67,9 +102,16 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
     by_key: dict[str, OrgRecord] = {}
     acronyms: dict[str, OrgRecord] = {}
 
-    def add(name: str, acronym: str | None, country: str | None, span: Span, venue: bool) -> None:
+    def add(name: str, acronym: str | None, country: str | None, span: Span, venue: bool,
+            per_state: bool = False) -> None:
         key = geography.fold(name)
-        record = by_key.get(key) or (acronyms.get(acronym.lower()) if acronym else None)
+        if per_state:
+            # Each state has its own Ministry of Defence; one printed without its state joins the article's only one.
+            same = [k for k in by_key if k.split("|")[0] == key]
+            key = f"{key}|{country}" if country or len(same) != 1 else same[0]
+            record = by_key.get(key)
+        else:
+            record = by_key.get(key) or (acronyms.get(acronym.lower()) if acronym else None)
         if record is None:
             record = OrgRecord(name, acronym, country)
             by_key[key] = record
@@ -83,7 +125,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
     ner_orgs = [_labelled(_extend_name(strip_article(e)), e.label_) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     for entry in lex.all("ORG"):
         span = entry.span
-        if span.end_char <= (dateline.end if dateline else 0) or _is_outlet(span.text):
+        if span.end_char <= (dateline.end if dateline else 0) or _is_outlet(span.text) and _is_credit(span):
             continue
         if len(span) == 1 and any(o.start <= span.start and span.end <= o.end and len(o) > 1 for o in ner_orgs):
             continue  # "Congress" inside "National People's Congress"
@@ -95,19 +137,28 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             continue  # "at the Aiwan-e-Sadr": a building
         printed = span.text
         is_acronym = printed.replace(".", "").isupper() and len(printed) <= 8
-        name = entry.canonical if is_acronym or printed.lower() == entry.canonical.lower() else printed
-        add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country"), span, False)
+        generic = entry.row.get("kind") == "ministry" and entry.row.get("country") is None
+        # A ministry any state has is named one way: 'Foreign Ministry' is the Ministry of Foreign Affairs.
+        inverted = generic and not printed.lower().startswith("ministry")
+        name = entry.canonical if is_acronym or inverted or printed.lower() == entry.canonical.lower() else printed
+        owner = _owner_country(span) if generic else None
+        add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country") or owner, span, False,
+            per_state=generic)
     for span in ner_orgs:
         if not span.text or not span.text[:1].isupper() or len(span) == 0:
             continue
-        if any(t.i in person_tokens for t in span) or lex.covers(span.start, "ORG"):
+        if any(t.i in person_tokens for t in span) or lex.covers(span.start, "ORG") or _owned_lexicon_body(span, lex):
             continue
         if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC", "POSTNOMINAL") for t in span) and \
                 not any(t.lower_ in gazetteer("name_heads", "word") for t in span):
             continue
         if dateline and span.start_char < dateline.end:
             continue
-        if _is_outlet(span.text) or geography.country(span.text) or geography.demonym(span.text) \
+        if _is_outlet(span.text) and not _is_chrome(span):
+            if not _is_credit(span):  # 'the minister told Reuters': an agency the article cites
+                add(span.text, None, None, span, False)
+            continue
+        if _is_chrome(span) or geography.country(span.text) or geography.demonym(span.text) \
                 or geography.city(span.text) or names_a_person(span, person_words):
             continue
         if span[-1].lower_ in venue_words or span.label_ == "FAC" or not _looks_like_body(span, lex):
@@ -131,6 +182,23 @@ _NOT_BODY_WORDS = {"agreement", "treaty", "corridor", "partnership", "programme"
                    "strategy", "framework", "deal", "summit", "for", "staff", "format", "parade", "day"}
 _GENERIC_BODIES = {"army", "navy", "presidency", "department", "cabinet", "state", "government", "ministry",
                    "secretaries", "committee", "council", "military", "parliament"}
+
+
+def _owner_country(span: Span) -> str | None:
+    """The state printed before a body ('Turkish Foreign Ministry', "Nepal's Ministry of Defence")."""
+    doc = span.doc
+    for start in range(max(0, span.start - 4), span.start):
+        found = demonym_at(doc, start)
+        if found and found[1] == span.start:
+            return found[0]
+    return None
+
+
+def _owned_lexicon_body(span: Span, lex: Lexicon) -> bool:
+    """A NER name that is a known body behind its state's name ('Turkish Foreign Ministry'): the
+    lexicon's match stands for it, its state as the body's country."""
+    return any(e.end == span.end and e.start > span.start and _owner_country(e.span) is not None
+               for e in lex.all("ORG") if span.start < e.start < span.end)
 
 
 def _expand_country(name: str) -> str:
@@ -193,7 +261,7 @@ def _extend_name(span: Span) -> Span:
 
 
 def names_a_person(span: Span, person_words: set[str]) -> bool:
-    words = [geography.fold(t.text) for t in span if t.is_alpha]
+    words = [geography.fold(t.text) for t in span if t.is_alpha and len(t.text) > 2]  # as person_word_set
     return bool(words) and all(w in person_words for w in words)
 
 
