@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/throughput.py --corpus /work/shared/devset --copies 4
     .venv/bin/python benchmarks/throughput.py --corpus /tmp/realdev
     .venv/bin/python benchmarks/throughput.py            # 500 invented articles (samples/ + templates)
+    .venv/bin/python benchmarks/throughput.py --corpus DIR --no-dask   # without the engines table
 
 Every `*.txt` of `--corpus` (`--copies` times) is written to a temporary folder, then, one after the
 other and interleaved over `--rounds` rounds (the best of each kept):
@@ -11,17 +12,26 @@ other and interleaved over `--rounds` rounds (the best of each kept):
    spaCy, loads the same model and runs that one article;
 2. whole process: `diplo batch DIR --workers 1` (and `--workers 2`) from start to exit, against a
    process that loads the model and runs `nlp.pipe` over the same texts, reading them from disk;
-3. steady: in this process, after loading, diplo's batch path (`extract_articles`) and a loop of
+   and the time the batch's summary line reports (from the workers being ready to the last record
+   written), which leaves the start-up out;
+3. engines (with dask installed, unless `--no-dask`): `diplo batch DIR --engine dask --workers 2`
+   (a LocalCluster of 2 worker processes) against the local engine's `--workers 2` run of the same
+   round; the two outputs must be the same bytes;
+4. steady: in this process, after loading, diplo's batch path (`extract_articles`) and a loop of
    `extract()` against `nlp.pipe`;
-4. peak memory: the largest sum of resident set sizes over each process tree, per worker.
+5. peak memory per worker: the largest resident set of one process of the tree (the parent of a
+   `--workers 2` run included: it holds the pipeline the workers were forked from). RSS counts the
+   pages a forked worker shares with its parent in both, so the tree's sum overstates the machine's use.
 
-It prints the figures, their ratios against the targets, and a Markdown table for the README.
+It prints the figures, their ratios against the targets, and Markdown tables for the README.
 Timings depend on the machine and on what else runs on it; this is a script, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import os
 import random
 import re
@@ -30,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,8 +73,10 @@ MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", 
 TOPICS = ["trade and investment", "maritime security", "energy cooperation", "climate finance",
           "defence industry cooperation", "migration", "food security", "regional stability"]
 FILLER = [
-    "Officials said the talks were held in a cordial atmosphere and covered the full range of bilateral ties.",
-    "The two sides reviewed progress on agreements signed during a previous visit and agreed to meet again next year.",
+    "Officials said the talks were held in a cordial atmosphere and covered the full range of bilateral "
+    "ties.",
+    "The two sides reviewed progress on agreements signed during a previous visit and agreed to meet again "
+    "next year.",
     "A joint statement issued after the meeting said both governments were committed to deeper cooperation.",
     "Analysts said the visit reflected growing interest in the region from partners further afield.",
     "The delegation also included senior officials from the ministries of finance, energy and agriculture.",
@@ -84,13 +97,14 @@ def synthetic_article(rng: random.Random) -> str:
         f"{topic} and {other}.",
         "",
         f"{name} arrived in {city} on a {rng.choice(['two', 'three', 'four'])}-day official visit at the "
-        f"invitation of the {host_adjective.lower()} government, the first by a {adjective} {title.split()[-1].lower()} "
-        f"in {rng.randint(3, 12)} years.",
+        f"invitation of the {host_adjective.lower()} government, the first by a {adjective} "
+        f"{title.split()[-1].lower()} in {rng.randint(3, 12)} years.",
         "",
         *rng.sample(FILLER, 3),
         "",
         f"\"{country} sees this partnership as essential,\" {name} told reporters after the meeting with "
-        f"{host_name}, adding that the two countries would sign an agreement on {other} before the end of the year.",
+        f"{host_name}, adding that the two countries would sign an agreement on {other} before the end "
+        "of the year.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -113,11 +127,12 @@ def write_corpus(folder: Path, corpus: Path | None, copies: int, count: int) -> 
 
 
 class MemoryPeak:
-    """The largest sum of resident memory over a process and its descendants, sampled (Linux /proc)."""
+    """The largest resident memory of a process tree, sampled (Linux /proc): summed, and of one process."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak_kb = 0
+        self.largest_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -128,10 +143,8 @@ class MemoryPeak:
             current = todo.pop()
             pids.append(current)
             for children in Path(f"/proc/{current}/task").glob("*/children"):
-                try:
+                with contextlib.suppress(OSError):
                     todo.extend(int(c) for c in children.read_text().split())
-                except OSError:
-                    pass
         return pids
 
     @staticmethod
@@ -145,7 +158,9 @@ class MemoryPeak:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, sum(self._rss_kb(p) for p in self._tree(self.pid)))
+            sizes = [self._rss_kb(p) for p in self._tree(self.pid)]
+            self.peak_kb = max(self.peak_kb, sum(sizes))
+            self.largest_kb = max(self.largest_kb, *sizes)
             time.sleep(0.1)
 
     def __enter__(self) -> MemoryPeak:
@@ -180,8 +195,29 @@ def parallel_capacity() -> float:
     return serial / parallel
 
 
-def run(command: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak MiB of the process tree, stderr) of a command run to its end."""
+@dataclass
+class Run:
+    """A command run to its end: wall seconds, peak MiB of its process tree and of its largest process."""
+
+    wall: float
+    tree_mib: float
+    largest_mib: float
+    stderr: str
+
+    @property
+    def summary_seconds(self) -> float:
+        """The seconds `diplo batch`'s summary line reports (start-up left out)."""
+        found = SUMMARY.search(self.stderr)
+        if found is None:
+            raise SystemExit(f"diplo batch printed no summary: {self.stderr[-500:]}")
+        return float(found.group(1))
+
+
+SUMMARY = re.compile(r"\d+ articles, .* in ([\d.]+) s")
+
+
+def run(command: list[str]) -> Run:
+    """Run `command` to its end, sampling its memory."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with MemoryPeak(process.pid) as memory:
@@ -189,7 +225,7 @@ def run(command: list[str]) -> tuple[float, float, str]:
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"{command[:3]} failed ({process.returncode}): {stderr[-2000:]}")
-    return wall, memory.peak_kb / 1024, stderr
+    return Run(wall, memory.peak_kb / 1024, memory.largest_kb / 1024, stderr)
 
 
 PLAIN_ONE = ("import sys, spacy\nnlp = spacy.load(sys.argv[1])\n"
@@ -238,8 +274,13 @@ def verdict(value: float, target: float, *, at_most: bool = False) -> str:
     return "met" if (value <= target if at_most else value >= target) else "NOT met"
 
 
+def dask_installed() -> bool:
+    """Whether the Dask engine can run here (`pip install 'diplo[dask]'`)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("dask", "distributed"))
+
+
 def main() -> None:
-    """Measure and print the report and the README table."""
+    """Measure and print the report and the README tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=None,
                         help="folder of *.txt articles (default: invented ones)")
@@ -247,11 +288,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500, help="invented articles when no --corpus")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the one diplo picks)")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each, interleaved; the best is kept")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask engine's runs")
     options = parser.parse_args()
     from extractor.pipeline import default_model
 
     model = options.model or default_model()
     diplo = diplo_command()
+    with_dask = not options.no_dask and dask_installed()
+    rounds = max(1, options.rounds)
     with tempfile.TemporaryDirectory(prefix="diplo-bench-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
@@ -261,61 +305,95 @@ def main() -> None:
         one = sorted(folder.iterdir())[0]
         name = f"{options.corpus} x{options.copies}" if options.corpus else "invented articles"
         print(f"{name}: {n} articles, {words / n:.0f} words each, model {model}, {os.cpu_count()} CPUs, "
-              f"Python {sys.version.split()[0]}, best of {options.rounds} rounds, "
+              f"Python {sys.version.split()[0]}, best of {rounds} interleaved rounds, "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
-        best: dict[str, tuple[float, float]] = {}
+        best: dict[str, Run] = {}
+        largest: dict[str, float] = {}
+        summary: dict[str, float] = {}
 
-        def keep(key: str, wall: float, memory: float) -> None:
-            if key not in best or wall < best[key][0]:
-                best[key] = (wall, max(memory, best.get(key, (0.0, 0.0))[1]))
+        def keep(key: str, result: Run, *, batch: bool = False) -> None:
+            if key not in best or result.wall < best[key].wall:
+                best[key] = result
+            largest[key] = max(largest.get(key, 0.0), result.largest_mib)
+            if batch:
+                summary[key] = min(summary.get(key, float("inf")), result.summary_seconds)
 
         model_option = ["--model", options.model] if options.model else []
-        for _ in range(max(1, options.rounds)):
-            keep("plain_cold", *run([sys.executable, "-c", PLAIN_ONE, model, str(one)])[:2])
-            keep("diplo_cold", *run([*diplo, "extract", str(one), "--json", *model_option])[:2])
-            keep("plain_all", *run([sys.executable, "-c", PLAIN_ALL, model, str(folder)])[:2])
-            for workers in (1, 2):
-                out = Path(tmp) / f"out-{workers}.jsonl"
-                wall, memory, stderr = run([*diplo, "batch", str(folder), "--workers", str(workers),
-                                            "-o", str(out), *model_option])
-                keep(f"diplo_{workers}", wall, memory)
-                last = stderr.strip().splitlines()[-1] if stderr.strip() else ""
-                if not re.search(r"\d+ articles", last):
-                    raise SystemExit(f"diplo batch printed no summary: {stderr[-500:]}")
+        batches = {"diplo_1": ["--workers", "1"], "diplo_2": ["--workers", "2"]}
+        if with_dask:
+            batches["dask_2"] = ["--engine", "dask", "--workers", "2"]
+        for number in range(rounds):
+            keep("plain_cold", run([sys.executable, "-c", PLAIN_ONE, model, str(one)]))
+            keep("diplo_cold", run([*diplo, "extract", str(one), "--json", *model_option]))
+            keep("plain_all", run([sys.executable, "-c", PLAIN_ALL, model, str(folder)]))
+            outputs: dict[str, bytes] = {}
+            for key, batch_options in batches.items():
+                out = Path(tmp) / f"out-{key}.jsonl"
+                keep(key, run([*diplo, "batch", str(folder), *batch_options, "-o", str(out), *model_option]),
+                     batch=True)
+                outputs[key] = out.read_bytes()
+            if len(set(outputs.values())) != 1:
+                raise SystemExit(f"the outputs of {', '.join(outputs)} differ")
+            so_far = ", ".join(f"{key} {result.wall:.2f} s" for key, result in best.items())
+            print(f"round {number + 1}, best so far: {so_far}", flush=True)
         rates = steady(model, texts)
     capacity = parallel_capacity()
-    plain_cold, diplo_cold = best["plain_cold"][0], best["diplo_cold"][0]
-    plain_all, plain_mem = best["plain_all"]
-    one_wall, one_mem = best["diplo_1"]
-    two_wall, two_mem = best["diplo_2"]
+    plain_cold, diplo_cold = best["plain_cold"].wall, best["diplo_cold"].wall
+    plain_all = best["plain_all"].wall
+    one_wall, two_wall = best["diplo_1"].wall, best["diplo_2"].wall
     cold_ratio = diplo_cold / plain_cold
     whole_ratio = plain_all / one_wall
     speedup = one_wall / two_wall
+    after_start = summary["diplo_1"] / summary["diplo_2"]
+    start_up = one_wall - summary["diplo_1"]
+    bound = (start_up + summary["diplo_1"]) / (start_up + summary["diplo_1"] / 2)
     steady_ratio = rates["batch"] / rates["plain"]
-    per_worker = max(one_mem, two_mem / 2)
+    per_worker = max(largest["diplo_1"], largest["diplo_2"])
+    plain_mem = largest["plain_all"]
     print(f"\n{'':44} {'plain spaCy':>12} {'diplo':>10} {'ratio':>7}  target")
     print(f"{'cold start, load + one article (s)':44} {plain_cold:12.2f} {diplo_cold:10.2f} "
           f"{cold_ratio:6.2f}x  <= 1.40x {verdict(cold_ratio, 1.4, at_most=True)}")
     print(f"{'whole process, 1 worker (articles/s)':44} {n / plain_all:12.1f} {n / one_wall:10.1f} "
           f"{whole_ratio:6.2f}x  >= 0.90x {verdict(whole_ratio, 0.9)}")
     print(f"{'whole process, 2 workers (articles/s)':44} {'':12} {n / two_wall:10.1f} {speedup:6.2f}x"
-          f"  >= 1.70x of 1 worker {verdict(speedup, 1.7)} (pure Python, 2 processes: {capacity:.2f}x)")
+          f"  >= 1.70x of 1 worker {verdict(speedup, 1.7)}")
+    print(f"{'  after start-up (summary line, articles/s)':44} {'':12} {n / summary['diplo_2']:10.1f} "
+          f"{after_start:6.2f}x  of 1 worker's {n / summary['diplo_1']:.1f}/s; start-up {start_up:.2f} s "
+          f"caps the whole process at {bound:.2f}x on 2 idle cores")
     print(f"{'steady, after loading (articles/s)':44} {rates['plain']:12.1f} {rates['batch']:10.1f} "
           f"{steady_ratio:6.2f}x  (extract() loop: {rates['loop']:.1f}/s, "
           f"{rates['loop'] / rates['plain']:.2f}x)")
     print(f"{'peak memory per worker (MiB)':44} {plain_mem:12.0f} {per_worker:10.0f} {'':7}  <= 500 "
-          f"{verdict(per_worker, 500, at_most=True)}")
-    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other work on the machine skews every figure)")
-    print(f"\nREADME table ({name}, {n} articles):\n")
+          f"{verdict(per_worker, 500, at_most=True)} (process trees: 1 worker "
+          f"{best['diplo_1'].tree_mib:.0f}, 2 workers {best['diplo_2'].tree_mib:.0f}, shared pages counted "
+          "in each process)")
+    print(f"pure Python in 2 processes ran {capacity:.2f}x faster than in 1 just now; load average at the "
+          f"end {os.getloadavg()[0]:.2f} (other work on the machine skews every figure)")
+    if with_dask:
+        dask_wall = best["dask_2"].wall
+        print(f"{'Dask engine, 2 workers, whole process (s)':44} {two_wall:12.2f} {dask_wall:10.2f} "
+              f"{dask_wall / two_wall:6.2f}x  of the local engine's (aim: <= 1.15x, "
+              f"{verdict(dask_wall / two_wall, 1.15, at_most=True)})")
+    print(f"\nREADME table ({name}, {n} articles, best of {rounds} rounds):\n")
     print("| measure | plain spaCy | diplo | diplo / spaCy |")
     print("|---|---:|---:|---:|")
     print(f"| cold start: load + one article | {plain_cold:.2f} s | {diplo_cold:.2f} s | {cold_ratio:.2f}x |")
     print(f"| whole process, `--workers 1` | {n / plain_all:.1f} art/s | {n / one_wall:.1f} art/s | "
           f"{whole_ratio:.2f} |")
     print(f"| whole process, `--workers 2` | | {n / two_wall:.1f} art/s | {speedup:.2f}x of 1 worker |")
+    print(f"| after start-up, `--workers 2` | | {n / summary['diplo_2']:.1f} art/s | "
+          f"{after_start:.2f}x of 1 worker |")
     print(f"| steady, after loading | {rates['plain']:.1f} art/s | {rates['batch']:.1f} art/s | "
           f"{steady_ratio:.2f} |")
     print(f"| peak memory per worker | {plain_mem:.0f} MiB | {per_worker:.0f} MiB | |")
+    if with_dask:
+        print(f"\nDask table ({name}, {n} articles, `diplo batch --workers 2`, best of {rounds} rounds, "
+              "outputs identical):\n")
+        print("| engine | whole process | after start-up | articles/s (whole) | wall vs local |")
+        print("|---|---:|---:|---:|---:|")
+        for key, label in (("diplo_2", "local (process pool)"), ("dask_2", "dask (LocalCluster)")):
+            print(f"| {label} | {best[key].wall:.2f} s | {summary[key]:.2f} s | {n / best[key].wall:.1f} | "
+                  f"{best[key].wall / two_wall:.2f} |")
 
 
 if __name__ == "__main__":

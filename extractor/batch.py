@@ -11,6 +11,7 @@ cluster (`extractor.distributed`); reading, ordering, failures and writing are t
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -102,6 +103,23 @@ def cpu_count() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def shared_group_size(total: int, workers: int, largest: int = GROUP_SIZE) -> int:
+    """Articles per group when `workers` share `total` articles: at most `largest`, groups of even size.
+
+    Several groups per worker, so that none waits while another finishes the last big group, and
+    as many groups for each worker: 80 articles on 2 workers go in 6 groups of 14, not 5 of 16,
+    where one worker would get 48 articles and the other 32.
+    """
+    if total <= 0:
+        return largest
+    size = max(_MIN_SHARED_GROUP, min(largest, -(-total // (workers * 4))))
+    groups = -(-total // size)
+    if groups < workers:
+        return size  # a short run: one group, extracted in this process
+    groups = -(-groups // workers) * workers
+    return -(-total // groups)
 
 
 def _failure(article: Article, err: BaseException) -> Failure:
@@ -216,8 +234,9 @@ def _documents(nlp: Language, jobs: Sequence[_Job], *, batch_size: int, max_char
         if plan.error is not None:
             results.append((plan, plan.error))
         elif plan.language is not None:
-            results.append((plan, empty_document(plan.job.text, source=plan.job.source,
-                                                 published=plan.published, warnings=[warning(plan.language)])))
+            empty = empty_document(plan.job.text, source=plan.job.source, published=plan.published,
+                                   warnings=[warning(plan.language)])
+            results.append((plan, empty))
         else:
             try:
                 results.append((plan, merge_documents(plan.documents, sha256=digest)))
@@ -377,7 +396,8 @@ class ProcessPool:
         if not abort:
             pool.shutdown(wait=True)
             return
-        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public terminate before 3.14
+        # No public way to terminate a pool's processes before Python 3.14.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
@@ -419,10 +439,9 @@ class Batch:
         self.max_chars = max_chars
         self.workers = max(1, workers or cpu_count())
         if self.workers > 1 and group_size > _MIN_SHARED_GROUP:
-            # Several tasks per worker, so that none waits while another finishes the last big group.
-            share = -(-self.total // (self.workers * 4))
-            self.group_size = max(_MIN_SHARED_GROUP, min(self.group_size, share))
-        if not any(isinstance(p, str) and p.lower().endswith((".json", ".jsonl", ".ndjson")) for p in self.inputs):
+            self.group_size = shared_group_size(self.total, self.workers, self.group_size)
+        json_inputs = (".json", ".jsonl", ".ndjson")
+        if not any(isinstance(p, str) and p.lower().endswith(json_inputs) for p in self.inputs):
             # one file, one article: no more workers than groups (a JSON file may hold thousands)
             self.workers = min(self.workers, max(1, -(-self.total // self.group_size)))
         self.summary = Summary()
@@ -440,6 +459,9 @@ class Batch:
         else:
             self._nlp = load_pipeline(self.model)
             warm_up(self._nlp)  # before the workers fork, so that they share what it loads
+            # The pipeline lives as long as the process: full collections need not walk it again,
+            # and after a fork they do not write to (and so copy) the pages the workers share.
+            gc.freeze()
             if self.workers > 1:
                 self._executor = ProcessPool(self.workers, self.model)
         self._started = True
@@ -494,8 +516,9 @@ class Batch:
             articles = [item for item in group if isinstance(item, Article)]
             if self._executor is None:
                 assert self._nlp is not None
-                yield from _interleave(group, extract_articles(self._nlp, articles, batch_size=self.group_size,
-                                                               max_chars=self.max_chars))
+                results = extract_articles(self._nlp, articles, batch_size=self.group_size,
+                                           max_chars=self.max_chars)
+                yield from _interleave(group, results)
                 continue
             self._window.append(_Task(group, self._submit(articles) if articles else None))
             while self._window and (self._window[0].future is None

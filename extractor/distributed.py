@@ -16,6 +16,7 @@ CLI's start-up do not need them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -79,6 +80,7 @@ def _loaded(model: str | None) -> Language:
 
     nlp = load_pipeline(model)
     warm_up(nlp)
+    gc.freeze()  # loaded for the worker's life: full collections need not walk it again
     return nlp
 
 

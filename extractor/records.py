@@ -39,7 +39,8 @@ def prepare(nlp: Language, text: str, published: str | None) -> Doc:
     return doc
 
 
-def extract(text: str, *, published: str | None = None, source: Any = None, nlp: Language | None = None) -> Document:
+def extract(text: str, *, published: str | None = None, source: Any = None,
+            nlp: Language | None = None) -> Document:
     """Run the pipeline on one article and build its Document, as `diplo batch` does.
 
     A text longer than 50,000 characters runs in sentence-aligned parts whose records are merged;
@@ -67,11 +68,15 @@ def empty_document(text: str, *, source: Any, published: str | None, warnings: l
                     warnings=warnings + ([] if published else [NO_DATE_WARNING]))
 
 
-def _span(doc: Doc, start_char: int, end_char: int) -> Span:
+def _text(doc: Doc) -> str:
     text = doc.user_data.get("diplo_text")
     if text is None:
         text = doc.user_data["diplo_text"] = doc.text  # Doc.text is rebuilt on every access
-    return Span(start=start_char, end=end_char, text=text[start_char:end_char])
+    return str(text)
+
+
+def _span(doc: Doc, start_char: int, end_char: int) -> Span:
+    return Span(start=start_char, end=end_char, text=_text(doc)[start_char:end_char])
 
 
 def _token_span(doc: Doc, start: int, end: int) -> Span:
@@ -179,7 +184,7 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
     return Document(
         source=Source(
             path=_source_path(source),
-            sha256=sha256(doc.text),
+            sha256=sha256(_text(doc)),
             published=doc._.diplo_published,
             dateline=dateline.city if dateline else None,
             outlet=dateline.outlet if dateline else None,
@@ -192,7 +197,8 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
             for o in doc._.diplo_organizations or []
         ],
         places=[
-            Place(name=p.name, kind=p.kind, country=p.country, mentions=[_span(doc, s, e) for s, e in p.spans])
+            Place(name=p.name, kind=p.kind, country=p.country,
+                  mentions=[_span(doc, s, e) for s, e in p.spans])
             for p in places
         ],
         warnings=warnings,

@@ -12,7 +12,11 @@ from spacy.tokens import Doc
 from extractor.dateline import find_dateline
 
 _CLOSERS = {".", "!", "?", "…"}
-_TRAILERS = {'"', "”", "’", "'", ")", "]"}
+_TRAILERS = {'"', "”", "’", "'", ")", "]"}  # noqa: RUF001 (the typographic closing quote)
+
+
+def _closes(word: str) -> bool:
+    return word in _CLOSERS or word.endswith((".", "?", "!"))
 
 
 @Language.component("diplo_line_breaks")
@@ -21,25 +25,29 @@ def mark_line_breaks(doc: Doc) -> Doc:
     False where no closing punctuation precedes."""
     if doc.has_annotation("DEP"):
         return doc  # already parsed: sentence starts can no longer be changed
-    dateline = find_dateline(doc.text)
+    text = doc.text
+    dateline = find_dateline(text)
     body_start = None
     if dateline is not None:
-        span = doc.char_span(dateline.end, len(doc.text), alignment_mode="expand")
+        span = doc.char_span(dateline.end, len(text), alignment_mode="expand")
         body_start = span.start if span is not None and len(span) else None
-    for token in doc[1:]:
-        if token.i == body_start:
-            token.is_sent_start = True
+    # One pass over the tokens' strings: a Token object per look-up costs more than the rule.
+    tokens = list(doc)
+    words = [token.text for token in tokens]
+    spaces = [token.is_space for token in tokens]
+    breaks = ["\n" in word or "\n" in token.whitespace_ for word, token in zip(words, tokens, strict=True)]
+    # The last token before i that is neither a closing quote or bracket nor space (token 0 at least).
+    last = 0
+    for i in range(1, len(tokens)):
+        previous = i - 1
+        if previous == 0 or not (words[previous] in _TRAILERS or spaces[previous]):
+            last = previous
+        if i == body_start:
+            tokens[i].is_sent_start = True
+        elif spaces[i]:
             continue
-        prev = doc[token.i - 1]
-        if token.is_space:
-            continue
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-            continue
-        k = token.i - 1
-        while k > 0 and (doc[k].text in _TRAILERS or doc[k].is_space):
-            k -= 1
-        last = doc[k].text
-        if not (last in _CLOSERS or last.endswith(".") or last.endswith("?") or last.endswith("!")):
-            token.is_sent_start = False
+        elif breaks[previous]:
+            tokens[i].is_sent_start = True
+        elif not _closes(words[last]):
+            tokens[i].is_sent_start = False
     return doc

@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.batch import Batch, Extracted, Skipped, extract_articles
+from extractor.batch import Batch, Extracted, Skipped, extract_articles, shared_group_size
 from extractor.records import sha256
 from extractor.sources import Article, Failure
 from models import Document
@@ -35,7 +35,8 @@ def exploding_nlp(nlp: Language) -> Iterator[Language]:
         nlp.remove_pipe("diplo_test_bomb")
 
 
-def test_extract_articles_keeps_the_order_and_the_source(nlp: Language, news_articles: tuple[str, ...]) -> None:
+def test_extract_articles_keeps_the_order_and_the_source(nlp: Language,
+                                                         news_articles: tuple[str, ...]) -> None:
     articles = [Article(f"a{i}.txt", text) for i, text in enumerate(news_articles)]
     results = extract_articles(nlp, articles, batch_size=2)
     assert [r.path for r in results] == [a.path for a in articles]
@@ -62,7 +63,8 @@ def test_an_article_the_pipeline_fails_on_does_not_sink_its_batch(exploding_nlp:
     assert results[1] == Failure("bad.txt", "extraction failed (RuntimeError: boom)")
 
 
-def test_a_long_text_is_run_in_parts_and_nothing_is_cut(nlp: Language, news_articles: tuple[str, ...]) -> None:
+def test_a_long_text_is_run_in_parts_and_nothing_is_cut(nlp: Language,
+                                                        news_articles: tuple[str, ...]) -> None:
     text = "\n".join(news_articles)
     [result] = extract_articles(nlp, [Article("long.txt", text)], max_chars=300)
     assert isinstance(result, Extracted)
@@ -126,3 +128,12 @@ def test_a_worker_that_dies_is_replaced_and_the_batch_goes_on(nlp: Language, tmp
     assert [o.path for o in failed] == [str(folder / "02-x.txt")]
     assert failed[0].reason.startswith("extraction failed (BrokenProcessPool")
     assert sum(isinstance(o, Extracted) for o in outcomes) == len(news_articles)
+
+
+@pytest.mark.parametrize(("total", "workers", "size"), [(80, 2, 14), (120, 2, 15), (17, 2, 9), (1000, 2, 32),
+                                                       (10, 2, 16), (90, 3, 15)],
+                         ids=["80-on-2", "120-on-2", "17-on-2", "1000-on-2", "short-run", "90-on-3"])
+def test_workers_sharing_a_run_get_as_many_groups_each(total: int, workers: int, size: int) -> None:
+    assert shared_group_size(total, workers) == size
+    groups = -(-total // size)
+    assert groups == 1 or groups % workers == 0
