@@ -70,7 +70,7 @@ def _is_credit(span: Span) -> bool:
     body the article reports on ('TASS quoted the minister as saying')."""
     doc = span.doc
     before = doc[max(0, span.start - 3) : span.start]
-    if span.start > 0 and doc[span.start - 1].text in ("(", "[") or any(t.lower_ in _CREDIT_WORDS for t in before):
+    if (span.start > 0 and doc[span.start - 1].text in ("(", "[")) or any(t.lower_ in _CREDIT_WORDS for t in before):
         return True
     if span.end < len(doc) and doc[span.end].text in ("/", ")", "]", "|"):
         return True
@@ -83,10 +83,13 @@ def _is_credit(span: Span) -> bool:
 
 def _alone_on_its_line(span: Span) -> bool:
     """A name that is its line, or nearly ('Latest Stories', a byline, a menu item): page chrome."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    doc = span.doc  # walked by tokens: `doc.text` would rebuild the whole text for every name
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    line = doc[start:end].text
     return len(line.split()) <= len(span.text.split()) + 2 and not line.rstrip().endswith((".", '"', "”"))
 
 
@@ -125,7 +128,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
     ner_orgs = [_labelled(_extend_name(strip_article(e)), e.label_) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     for entry in lex.all("ORG"):
         span = entry.span
-        if span.end_char <= (dateline.end if dateline else 0) or _is_outlet(span.text) and _is_credit(span):
+        if span.end_char <= (dateline.end if dateline else 0) or (_is_outlet(span.text) and _is_credit(span)):
             continue
         if len(span) == 1 and any(o.start <= span.start and span.end <= o.end and len(o) > 1 for o in ner_orgs):
             continue  # "Congress" inside "National People's Congress"

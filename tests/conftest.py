@@ -67,3 +67,11 @@ def run(nlp: Language) -> Callable[..., Document]:
         return extract(text, published=published, nlp=nlp)
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def runner(nlp: Language):
+    """A CLI runner; asking for `nlp` loads the pipeline the commands reuse (load_pipeline is cached)."""
+    from typer.testing import CliRunner
+
+    return CliRunner()

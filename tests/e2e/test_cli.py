@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import typer
-from spacy.language import Language
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -21,12 +20,6 @@ ARTICLE = (
     "ISLAMABAD (APP): Turkish Defence Minister Kemal Aydin Sezer called on Prime Minister Nadeem Akhtar Rana "
     "at the PM House on Friday. The two sides discussed defence cooperation.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def runner(nlp: Language) -> CliRunner:
-    """A runner; asking for `nlp` loads the pipeline the commands reuse (load_pipeline is cached)."""
-    return CliRunner()
 
 
 @pytest.fixture

@@ -30,12 +30,6 @@ FRENCH = (
 
 
 @pytest.fixture(scope="module")
-def runner(nlp: Language) -> CliRunner:
-    """A runner; asking for `nlp` loads the pipeline the commands reuse (load_pipeline is cached)."""
-    return CliRunner()
-
-
-@pytest.fixture(scope="module")
 def long_text(news_articles: tuple[str, ...]) -> str:
     """About two million characters of invented news items, one after the other."""
     block = "\n".join(news_articles) + "\n"
