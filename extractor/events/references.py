@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extractor.events.drafts import Reference
+from extractor.events.vocabulary import BACKGROUND, PAST_TRIP
 from extractor.people import Chain, Mention, PersonCluster
 
 
@@ -22,7 +23,9 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 refs[i] = ref
     mark_visiting(doc, refs)
     for role in roles:
-        person = resolve_role(role, people, home)
+        person = resolve_role(role, people, home, travelling=_told_as_travelling(doc, role),
+                              clause_subject=_clause_subject_of(doc, role, refs),
+                              sentence_end=doc[role.start].sent.end)
         if person is None:
             continue
         if person.country is None and role.chain.country:
@@ -92,8 +95,15 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
             continue
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs and child.lower_ not in ("he", "she"):
-                if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN":
+                if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN" or _visits_a_state(token):
                     refs[child.i].person.visiting = True
+
+
+def _visits_a_state(verb: Token) -> bool:
+    """'X visited India on Friday' (not 'visited the headquarters', nor a trip of years ago)."""
+    if verb.pos_ != "VERB" or BACKGROUND.search(verb.sent.text) or PAST_TRIP.search(verb.sent.text):
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "GPE" for c in verb.children)
 
 def travelling_visit(noun: Token) -> bool:
     """'is on a state visit', 'paid an official visit': the subject is the one travelling
@@ -103,17 +113,54 @@ def travelling_visit(noun: Token) -> bool:
         return True
     return noun.dep_ == "dobj" and head.lemma_ in ("pay", "make", "undertake", "begin", "start", "conclude")
 
-def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = None) -> PersonCluster | None:
+def _clause_subject_of(doc: Doc, role: Mention, refs: dict[int, Reference]) -> PersonCluster | None:
+    """The named subject of the clause a description is the object of: 'X welcomed the German
+    president' - the president is not X."""
+    head = doc[role.end - 1]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    if head.dep_ == "pobj":
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs:
+            return refs[child.i].person
+    return None
+
+
+def _told_as_travelling(doc: Doc, role: Mention) -> bool:
+    """'During his visit, the prime minister called on ...', 'the minister paid a call on ...': the
+    description is the subject of a sentence told from the traveller's side."""
+    head = doc[role.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    if verb.lemma_.lower() in ("visit", "arrive", "call", "pay", "tour", "travel", "fly", "leave"):
+        return True
+    return any(t.lemma_.lower() in ("visit", "trip", "tour") and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                                    for c in t.children)
+               for t in head.sent)
+
+
+def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = None,
+                 travelling: bool = False, clause_subject: PersonCluster | None = None,
+                 sentence_end: int = 0) -> PersonCluster | None:
     """The person a role description refers to: the latest named one before it with the same office
-    (or, for 'the visiting dignitary', the visiting side), of a compatible country."""
+    (or, for 'the visiting dignitary', the visiting side), of a compatible country. Between two holders
+    of the office, a description told as travelling (`travelling`) is the visitor. A description is
+    never the subject of its own clause (`clause_subject`); one that states a country may also point
+    ahead to a name later in its sentence ('X welcomed the German president ... a visit by Y')."""
     chain = role.chain
     words = " ".join(chain.title_parts).lower() or (chain.role.span.text.lower() if chain.role else "") or (
         chain.rank.span.text.lower() if chain.rank else "")
     candidates: list[tuple[int, PersonCluster]] = []
     for person in people:
-        if chain.country and person.country and person.country != chain.country:
+        if chain.country and person.country and person.country != chain.country or person is clause_subject:
             continue
         before = [m.start for m in person.mentions if m.is_name and m.start < role.start]
+        if not before and chain.country and person.country == chain.country:
+            # Pointing ahead ranks below any earlier holder of the office.
+            before = [-1 for m in person.mentions if m.is_name and role.start < m.start < sentence_end]
         if not before:
             continue
         score = 0
@@ -131,6 +178,10 @@ def resolve_role(role: Mention, people: list[PersonCluster], home: str | None = 
             score += 2
         if chain.visiting and person.visiting:
             score += 2
+        if travelling and person.visiting:
+            score += 1
+        elif not chain.country and not chain.visiting and home and person.country == home and not travelling:
+            score += 1  # a bare 'the President' in the home press is the home president
         if chain.visiting and home and person.country:
             # 'the visiting naval chief' is not the host's naval chief.
             if person.country == home:

@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from extractor import geography
 from extractor.events.drafts import Reference, VisitStatement
 from extractor.events.links import verb_future
-from extractor.events.vocabulary import BACKGROUND, CALLED_OFF, FUTURE, INVITATION, PAST_TRIP, PLANNED_LEG
+from extractor.events.vocabulary import (
+    BACKGROUND,
+    CALLED_OFF,
+    FUTURE,
+    INVITATION,
+    PAST_TRIP,
+    PLACE_HEADS,
+    PLANNED_LEG,
+)
 from extractor.lexicon import Lexicon
 from extractor.people import Chain, Mention, PersonCluster, country_at, title_text
 from extractor.resources import gazetteer
@@ -72,7 +80,8 @@ def _place_inside(head: Token, at_token: dict[int, Any], depth: int = 0) -> Any 
     for child in head.children:
         if child.dep_ in ("compound", "appos") and child.i in at_token:
             return at_token[child.i]
-        if child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+        if child.dep_ == "prep" and child.lower_ == "of" and depth < 2 and \
+                (head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_HEADS):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return at_token.get(obj.i) or _place_inside(obj, at_token, depth + 1)
@@ -92,8 +101,11 @@ def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any]) ->
             found.extend(p for p in _places_from(child, at_token) if p not in found)
         if child.dep_ == "prep" and child.lower_ in row["preps"]:
             for obj in child.children:
-                if obj.dep_ == "pobj":
-                    found.extend(p for p in _places_from(obj, at_token) if p not in found)
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ == "at" and obj.i in at_token and at_token[obj.i].kind == "city":
+                    continue  # "arrived at <Name>" is a venue's name more often than a city's
+                found.extend(p for p in _places_from(obj, at_token) if p not in found)
         if child.dep_ == "compound" and token.pos_ == "NOUN" and child.i in at_token:
             found.append(at_token[child.i])  # "a three-day Nepal visit"
     return found

@@ -26,8 +26,15 @@ FUTURE = re.compile(r"\b(will|would|shall|is (?:scheduled|expected|due|set) to|a
                      r"(?:is|was|are|were) planned)\b",
                      re.I)
 
+# "The drill follows X's visit to Nepal", "Recently, X was on a visit to ...": an earlier visit recalled.
 BACKGROUND = re.compile(r"\b(last (?:year|month|week)|previous(?:ly)?|earlier visit|in the past|recalled|"
-                         r"then prime minister|then president|former)\b", re.I)
+                         r"then prime minister|then president|former|recently|follows|comes (?:after|on the heels))\b",
+                        re.I)
+
+# Nouns whose "of" phrase names a place ("the capital of Jordan"), unlike "the aftermath of the US decision".
+PLACE_HEADS = {"capital", "city", "town", "village", "republic", "kingdom", "state", "province", "region",
+               "island", "islands", "port", "country", "nation", "emirate", "sultanate", "federation",
+               "territory", "county", "district", "part", "north", "south", "east", "west"}
 
 # A trip told in the pluperfect or dated to a month is background ("had travelled to Rome in May").
 PAST_TRIP = re.compile(r"\bhad (?:\w+ )?(?:travell?ed|visited|been|flown|gone)\b|\bin (?:january|february|march|"

@@ -167,6 +167,8 @@ NOT_VISITS = [
     ("phone-call", f"{NAMED} spoke by telephone with Ecuadorian officials about her visit to Ecuador."),
     ("past-trip", f"{NAMED} had travelled to Ecuador last year."),
     ("summit", f"{NAMED} arrived in Quito on Friday for the regional summit."),
+    ("recently", f"Recently, {NAMED} was on a three-day visit to Ecuador to attend the celebrations."),
+    ("follows", f"The naval drill follows {NAMED}'s visit to Ecuador."),
 ]
 
 
@@ -178,3 +180,9 @@ def test_trip_that_is_no_visit_gives_no_event(run: Run, text: str) -> None:
 def test_home_agency_official_meeting_another_is_a_domestic_call(run: Run) -> None:
     text = "LIMA, July 25 (Andina) - Navy chief Admiral Jorge Luis Castro called on Governor Miguel Angel Rojas."
     assert legs(run(text)) == []
+
+
+def test_destination_is_not_taken_from_a_phrase_hanging_off_the_visit(run: Run) -> None:
+    text = (f"{NAMED} arrived in Quito on Friday. It is her first visit to Ecuador in the aftermath of the "
+            "Chilean decision on tariffs.")
+    assert [host for _, _, host, _ in legs(run(text))] == ["ECU"]
