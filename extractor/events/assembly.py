@@ -74,6 +74,8 @@ class VisitAssembler:
                 unsettled.append((link, host_country))
                 continue
             visitor, counterpart = oriented
+            if host_country is None and visitor.visiting and counterpart.country and counterpart.country != visitor.country:
+                host_country = counterpart.country  # the visitor went to the country of the one received by
             if counterpart.country is None:
                 counterpart.country = host_country
             kept.append((link, visitor, counterpart, host_country))
@@ -165,10 +167,10 @@ class VisitAssembler:
                                               or draft.status == "planned"):
             draft.visitor_country = other_side(doc, places, hosts)
             inferred = len(hosts) > 1  # on a tour, one leg's guess must not become every leg's fact
+        if draft.host_country is None or (draft.visitor_country and draft.visitor_country == draft.host_country):
+            return None
         if draft.visitor_country and visitor.country is None and not inferred:
             visitor.country = draft.visitor_country
-        if draft.host_country is None or draft.visitor_country and draft.visitor_country == draft.host_country:
-            return None
         if draft.visitor_country is None and default == draft.host_country and not visitor.visiting:
             return None  # a home agency's official of no stated country meeting another: a domestic call
         place_meetings(doc, draft, places, dateline)

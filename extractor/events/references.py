@@ -85,6 +85,9 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
     for token in doc:
         if token.lemma_.lower() not in ("visit", "arrive") or token.i in refs:
             continue
+        if token.lower_ == "visiting" and token.i + 1 in refs:
+            refs[token.i + 1].person.visiting = True  # "Visiting Army Chief General X met ..."
+            continue
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

@@ -92,11 +92,14 @@ def _place_inside(head: Token, at_token: dict[int, Any], depth: int = 0) -> Any 
     return None
 
 
-def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any]) -> list[Any]:
+def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any], here: Any = None) -> list[Any]:
     """Where a trip word goes: its object ('visit Peru', 'reached Lima') or the objects of its
-    destination prepositions ('arrived in', 'headed to', 'left for', 'trip to')."""
+    destination prepositions ('arrived in', 'headed to', 'left for', 'trip to'); 'arrived here' goes to
+    the dateline's place (`here`)."""
     found: list[Any] = []
     for child in token.children:
+        if child.lower_ == "here" and child.dep_ == "advmod" and here is not None and row["preps"]:
+            found.append(here)
         if child.dep_ == "dobj" and row["object"]:
             found.extend(p for p in _places_from(child, at_token) if p not in found)
         if child.dep_ == "prep" and child.lower_ in row["preps"]:
@@ -263,9 +266,31 @@ def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
     return token.lemma_.lower() in ("take", "end") and verb.tag_ in ("VBZ", "VBP")
 
 
+def _dateline_place(doc: Doc, places: list) -> Any | None:
+    dateline = doc._.diplo_dateline
+    if dateline is None:
+        return None
+    return next((p for p in places if any(start == dateline.start for start, _ in p.spans)), None)
+
+
+def _recalled(token: Token, verb: Token) -> bool:
+    """A trip of the past told in its own words: 'had travelled to Rome in May', 'his previous visit'.
+    Only the trip's own clause counts: 'X's trip comes weeks after Y's visit in June' is X's trip now."""
+    own = " ".join(t.text for t in token.subtree) if token.pos_ == "NOUN" else _own_clause(verb)
+    if token.pos_ == "NOUN" and verb.i != token.i:
+        own += " " + " ".join(t.text for t in verb.children if t.dep_ in ("aux", "auxpass", "advmod", "neg"))
+        own += " " + verb.text
+    if verb.dep_ == "relcl":
+        # "... in February, when X travelled to Washington": the clause is dated by what it hangs from.
+        head = verb.head
+        own += " " + (head.head.text + " " if head.head.dep_ == "prep" else "") + head.text
+    return bool(BACKGROUND.search(own) or PAST_TRIP.search(own))
+
+
 def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Lexicon) -> list[VisitStatement]:
     """Every trip the article reports, one statement per destination named."""
     at_token = place_index(doc, places)
+    here = _dateline_place(doc, places)
     negatives = {t.i for e in lex.all("NEGATIVE") for t in e.span}
     unnamed: dict[tuple, PersonCluster] = {}
     found: list[VisitStatement] = []
@@ -284,13 +309,13 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Le
         if verb.lemma_.lower() in INVITATION or (verb.dep_ in ("xcomp", "acl", "relcl", "ccomp")
                                                  and verb.head.lemma_.lower() in INVITATION):
             continue  # "invited X to visit Pakistan": not a visit
-        legs = destinations(token, row, at_token)
+        legs = destinations(token, row, at_token, here)
         if not legs:
             continue
         future = _leg_is_planned(sentence, token, verb)
         if future and re.search(r"\bconversation\b", sentence.text, re.I):
             continue  # a visit discussed on a call is not yet reported as a visit
-        if not future and (BACKGROUND.search(sentence.text) or PAST_TRIP.search(sentence.text)):
+        if not future and _recalled(token, verb):
             continue
         if token.pos_ in ("VERB", "AUX") and row["family"] != "tour":
             visitor, np = _clause_subject(token, refs)

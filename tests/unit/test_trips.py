@@ -186,3 +186,25 @@ def test_destination_is_not_taken_from_a_phrase_hanging_off_the_visit(run: Run) 
     text = (f"{NAMED} arrived in Quito on Friday. It is her first visit to Ecuador in the aftermath of the "
             "Chilean decision on tariffs.")
     assert [host for _, _, host, _ in legs(run(text))] == ["ECU"]
+
+
+def test_arrived_here_goes_to_the_dateline_city(run: Run) -> None:
+    event = only_event(run(f"QUITO, July 25 (EFE) - {NAMED} arrived here on Friday on a two-day official visit."))
+    assert (event.visitor.name, event.host_country, event.city) == ("Ana Lucia Torres", "ECU", "Quito")
+
+
+def test_visiting_before_a_name_marks_the_visitor(run: Run) -> None:
+    event = only_event(run("Visiting Army Chief General Tomas Rivas on Friday met Defence Minister "
+                           "Carlos Mario Vargas in Quito."))
+    assert (event.visitor.name, event.host_country) == ("Tomas Rivas", "ECU")
+
+
+def test_a_past_trip_in_the_same_sentence_does_not_make_the_current_trip_background(run: Run) -> None:
+    text = f"{NAMED}'s trip to Ecuador comes weeks after President Marco Vinicio Salazar's visit to Peru in June."
+    assert [(name, host) for name, _, host, _ in legs(run(text))] == [("Ana Lucia Torres", "ECU")]
+
+
+def test_a_trip_dated_by_the_past_month_it_hangs_from_is_background(run: Run) -> None:
+    text = (f"{NAMED} spoke by video link with Ecuador's Defence Minister Carlos Mario Vargas. The call followed their "
+            "meeting in June, when Vargas travelled to Lima.")
+    assert legs(run(text)) == []
