@@ -165,7 +165,7 @@ class VisitAssembler:
             draft.visitor_country = default
         if draft.visitor_country is None and (visitor.visiting or draft.trip_occurred or draft.dated_sentences
                                               or draft.status == "planned"):
-            draft.visitor_country = other_side(doc, places, hosts)
+            draft.visitor_country = other_side(doc, places, hosts, [p for p in doc._.diplo_people if p is not visitor])
             inferred = len(hosts) > 1  # on a tour, one leg's guess must not become every leg's fact
         if draft.host_country is None or (draft.visitor_country and draft.visitor_country == draft.host_country):
             return None

@@ -103,20 +103,31 @@ def _only_host_city(draft: VisitDraft, places: list) -> str | None:
     return here.pop() if len(here) == 1 else None
 
 
-def other_side(doc: Doc, places: list, hosts: set[str | None]) -> str | None:
+def other_side(doc: Doc, places: list, hosts: set[str | None], people: list | None = None) -> str | None:
     """The country the article names most after the host ('Prime Minister X left the island for an
     official visit to the Dominican Republic', in a Jamaican paper naming Jamaica throughout): where a
-    visitor's own country is not printed, the other country of the story."""
+    visitor's own country is not printed, the other country of the story. A country printed as
+    another person's own ('former US president Y') describes that person, not the story."""
+    others = {i for person in people or [] if person.country
+              for m in person.mentions for i in range(m.chain.start, m.end)}
     counts: dict[str, int] = {}
     for place in places:
         if place.kind == "country" and place.country and place.country not in hosts:
-            counts[place.country] = counts.get(place.country, 0) + len(place.spans)
+            spans = [s for s in place.spans if not _starts_in(doc, s[0], others)]
+            counts[place.country] = counts.get(place.country, 0) + len(spans)
     for token in doc:
-        if token.text[:1].isupper() and (iso3 := geography.demonym(token.text)) and iso3 not in hosts:
+        if token.text[:1].isupper() and token.i not in others and (iso3 := geography.demonym(token.text)) \
+                and iso3 not in hosts:
             counts[iso3] = counts.get(iso3, 0) + 1
+    counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None  # no clear other side
     return ranked[0][0]
+
+
+def _starts_in(doc: Doc, char: int, tokens: set[int]) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and span.start in tokens

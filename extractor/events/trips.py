@@ -173,7 +173,7 @@ def _owner_of_noun(noun: Token, refs: dict[int, Reference]) -> tuple[PersonClust
 
 _OWNING_VERBS = {"pay", "make", "undertake", "begin", "start", "conclude", "end", "wrap", "complete", "embark",
                  "kick", "be", "continue", "finish", "cut"}
-_OWNING_PREPS = {"on", "during", "after", "before", "ahead", "at", "for", "throughout", "following", "since"}
+_OWNING_PREPS = {"on", "upon", "during", "after", "before", "ahead", "at", "for", "throughout", "following", "since"}
 
 
 def _travelling_context(noun: Token, verb: Token) -> bool:
@@ -263,6 +263,8 @@ def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
         return True
     if verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("next", "then", "later") for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return True  # "X is to travel to Georgia"
     return token.lemma_.lower() in ("take", "end") and verb.tag_ in ("VBZ", "VBP")
 
 

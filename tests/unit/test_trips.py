@@ -208,3 +208,16 @@ def test_a_trip_dated_by_the_past_month_it_hangs_from_is_background(run: Run) ->
     text = (f"{NAMED} spoke by video link with Ecuador's Defence Minister Carlos Mario Vargas. The call followed their "
             "meeting in June, when Vargas travelled to Lima.")
     assert legs(run(text)) == []
+
+
+def test_upon_arrival_and_is_to_travel_give_the_legs_of_a_tour(run: Run) -> None:
+    text = (f"{NAMED} spoke to reporters upon arrival in Quito on Friday. After Ecuador, she is to travel to "
+            "Bolivia.")
+    assert [(host, status) for _, _, host, status in legs(run(text))] == [("ECU", "occurred"), ("BOL", "planned")]
+
+
+def test_visitor_country_is_not_guessed_from_another_persons_country(run: Run) -> None:
+    text = ("Foreign Minister Ana Lucia Torres arrived in Quito on Friday, the first leg of a tour that will also "
+            "take her to Bolivia. Earlier, she said the world had changed since the former Chilean president "
+            "Jorge Soto and the Chilean foreign minister Pablo Lagos left office.")
+    assert {country for _, country, _, _ in legs(run(text))} == {None}
