@@ -132,6 +132,7 @@ class VisitAssembler:
         if statement.sentence not in draft.sentences:
             draft.sentences.append(statement.sentence)
         draft.stated_city = draft.stated_city or statement.city
+        draft.leg_day = draft.leg_day or statement.day
         if statement.family != "arrival" and (statement.future or statement.family == "visit"):
             # A planned leg is dated by its announced day; an arrival alone dates nothing.
             draft.dated_sentences.append(statement.sentence)
@@ -180,6 +181,8 @@ class VisitAssembler:
                            key=lambda s: s.start) if draft.meetings else draft.sentences
         draft.sentences = sentences
         visit_span(doc, draft, published, places)
+        if draft.leg_day and not any(m.date for m in draft.meetings):
+            draft.date = draft.leg_day  # "visited Oman on Monday, Qatar on Thursday": each leg its day
         topics_and_outcomes(draft)
         draft.ceremonies = ceremonies(doc, lex, draft)
         draft.reporting_side = default

@@ -70,6 +70,7 @@ class VisitDraft:
     reporting_side: str | None = None
     stated_city: str | None = None  # the city a trip went to ("arrived in Lima")
     dated_sentences: list[Span] = field(default_factory=list)
+    leg_day: dt.date | None = None  # the day a list of tour legs gives this one
     trip_occurred: bool = False  # a trip sentence says the visit is under way ("arrived in ...")  # trip sentences whose day is the visit's
 
 @dataclass
@@ -84,3 +85,4 @@ class VisitStatement:
     family: str = "visit"
     city: str | None = None
     trigger: int | None = None
+    day: dt.date | None = None  # a leg's own day: "visited Oman on Monday, Qatar on Thursday"

@@ -9,13 +9,14 @@ delegation', "Norway's deputy defence minister").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor import geography
+from extractor import dates, geography
 from extractor.events.drafts import Reference, VisitStatement
 from extractor.events.links import verb_future
 from extractor.events.vocabulary import (
@@ -111,7 +112,46 @@ def destinations(token: Token, row: dict[str, Any], at_token: dict[int, Any], he
                 found.extend(p for p in _places_from(obj, at_token) if p not in found)
         if child.dep_ == "compound" and token.pos_ == "NOUN" and child.i in at_token:
             found.append(at_token[child.i])  # "a three-day Nepal visit"
+    if found and row["object"]:
+        found.extend(p for p in _gapped_legs(token, at_token) if p not in found)
     return found
+
+
+def _gapped_legs(verb: Token, at_token: dict[int, Any]) -> list[Any]:
+    """'visited Oman on Monday, the UAE on Tuesday, Qatar on Thursday': the places the parse hangs
+    from the days of a list of legs that shares one verb."""
+    found: list[Any] = []
+    if not any(c.dep_ == "prep" and any(d.ent_type_ == "DATE" for d in c.children) for c in verb.children):
+        return found
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "appos", "conj") and child.i in at_token and at_token[child.i] not in found:
+            found.append(at_token[child.i])
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for day in prep.children:
+            if day.dep_ != "pobj" or day.ent_type_ != "DATE":
+                continue
+            for leg in day.subtree:
+                if leg.dep_ in ("appos", "conj") and leg.i in at_token and at_token[leg.i] not in found:
+                    found.append(at_token[leg.i])
+    return found
+
+
+def leg_day(doc: Doc, place: Any, trigger: Token, published: dt.date | None, future: bool) -> dt.date | None:
+    """The day printed right after a leg's place ('Oman on Monday', 'in Kuwait on Friday')."""
+    sentence = trigger.sent
+    for start, end in place.spans:
+        if not sentence.start_char <= start < sentence.end_char:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end : min(span.end + 4, sentence.end)]
+        if len(after) > 1 and after[0].lower_ == "on" and after[1].ent_type_ == "DATE":
+            words = [t.text for t in after[1:] if t.ent_type_ == "DATE"]
+            return dates.resolve(" ".join(words), published, future=future)
+    return None
 
 
 def _ref_under(token: Token, refs: dict[int, Reference]) -> PersonCluster | None:
@@ -293,6 +333,7 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Le
     """Every trip the article reports, one statement per destination named."""
     at_token = place_index(doc, places)
     here = _dateline_place(doc, places)
+    published = dates.parse_iso(doc._.diplo_published)
     negatives = {t.i for e in lex.all("NEGATIVE") for t in e.span}
     unnamed: dict[tuple, PersonCluster] = {}
     found: list[VisitStatement] = []
@@ -335,7 +376,8 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Le
             if not place.country:
                 continue
             city = place.name if place.kind == "city" else None
-            found.append(VisitStatement(visitor, place.country, sentence, future, row["family"], city, token.i))
+            day = leg_day(doc, place, token, published, future)
+            found.append(VisitStatement(visitor, place.country, sentence, future, row["family"], city, token.i, day))
     return [s for s in found if not (s.family == "return" and _home_return(s))]
 
 

@@ -221,3 +221,15 @@ def test_visitor_country_is_not_guessed_from_another_persons_country(run: Run) -
             "take her to Bolivia. Earlier, she said the world had changed since the former Chilean president "
             "Jorge Soto and the Chilean foreign minister Pablo Lagos left office.")
     assert {country for _, country, _, _ in legs(run(text))} == {None}
+
+
+def test_a_list_of_legs_sharing_one_verb_gives_each_leg_its_own_day(run: Run) -> None:
+    text = (f"{NAMED} has arrived in Bolivia on the fourth leg of her tour. She visited Ecuador on Monday, "
+            "Colombia on Tuesday, Panama on Wednesday and is set to conclude the trip in Chile on Friday.")
+    document = run(text, published="2025-07-24")  # a Thursday
+    days = {e.host_country: (e.date, e.status) for e in document.events}
+    assert days["ECU"] == ("2025-07-21", "occurred")
+    assert days["COL"] == ("2025-07-22", "occurred")
+    assert days["PAN"] == ("2025-07-23", "occurred")
+    assert days["CHL"] == ("2025-07-25", "planned")
+    assert "BOL" in days
