@@ -23,6 +23,7 @@ from extractor.events.trips import (
     current_leg,
     drop_called_off,
     drop_described_twice,
+    drop_told_by_phone,
     visit_destination,
     visit_statements,
 )
@@ -104,6 +105,7 @@ class VisitAssembler:
         for statement in statements:
             self._add_statement(drafts, statement, counterparts)
         drop_described_twice(drafts)
+        drop_told_by_phone(drafts, lex)
         drop_called_off(doc, drafts, places)
         fold_delegations(doc, refs, drafts)
         legs: dict[int, set[str | None]] = {}

@@ -493,3 +493,13 @@ def drop_called_off(doc: Doc, drafts: dict, places: list) -> None:
     for key, draft in list(drafts.items()):
         if draft.host_country in hosts and not any(not getattr(m, "future", False) for m in draft.meetings):
             del drafts[key]
+
+
+def drop_told_by_phone(drafts: dict, lex: Lexicon) -> None:
+    """In an article about calls ('held phone talks with ...'), a meeting told with no trip at all
+    ('Following this conversation, X conferred with Y') is another call, not a visit."""
+    if not any(e.key == "phone-call" for e in lex.all("NEGATIVE")):
+        return
+    for key, draft in list(drafts.items()):
+        if not draft.sentences and not draft.trip_occurred and not draft.visitor.visiting:
+            del drafts[key]

@@ -233,3 +233,9 @@ def test_a_list_of_legs_sharing_one_verb_gives_each_leg_its_own_day(run: Run) ->
     assert days["PAN"] == ("2025-07-23", "occurred")
     assert days["CHL"] == ("2025-07-25", "planned")
     assert "BOL" in days
+
+
+def test_in_an_article_about_calls_a_meeting_with_no_trip_is_another_call(run: Run) -> None:
+    text = (f"QUITO, July 25 - President Marco Vinicio Salazar held phone talks on Friday with {NAMED}. Following this "
+            "conversation, Salazar conferred with Chilean President Pablo Lagos about border trade.")
+    assert legs(run(text)) == []
