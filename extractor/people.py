@@ -858,6 +858,10 @@ def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon
             continue
         word = fold_word(token.text)
         holders = owners.get(word)
+        if holders and len(holders) > 1 and len({frozenset(h.key()) for h in holders}) == 1:
+            # One name the text gave two people (their countries disagreed): the one named last before.
+            holders = [min(holders, key=lambda h: _distance(h, Mention(token.i, token.i + 1, [token.text],
+                                                                        Chain(start=token.i, end=token.i))))]
         if not holders or len(holders) != 1:
             continue
         entity = entity_of.get(token.i)
@@ -872,9 +876,14 @@ def add_name_word_mentions(doc: Doc, clusters: list[PersonCluster], lex: Lexicon
         holders[0].mentions.append(Mention(token.i, token.i + 1, [token.text], Chain(start=token.i, end=token.i)))
 
 
+_KNOWN_CITY = 250_000  # a city big enough that its name alone reads as the city, not as a surname
+
+
 def _is_city_name(text: str) -> bool:
-    """True when a gazetteer city has exactly this name ('Tripoli'), not merely as a variant."""
-    return any(geography.fold(c.name) == geography.fold(text) for c in geography.cities(text))
+    """True when a well-known gazetteer city has exactly this name ('Tripoli'), not merely as a variant:
+    a surname that is also a small town's name ('Torres', 'Castro') stays a name."""
+    return any(geography.fold(c.name) == geography.fold(text) and c.population >= _KNOWN_CITY
+               for c in geography.cities(text))
 
 
 def keep_person(found: PersonCluster) -> bool:

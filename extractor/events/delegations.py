@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from extractor import geography
 from extractor.events.drafts import Reference, VisitDraft
 from extractor.events.links import is_passive
-from extractor.events.vocabulary import ATTENDANCE
+from extractor.events.vocabulary import ATTENDANCE, SPOUSES
 from extractor.people import PersonCluster
 
 
@@ -57,6 +57,13 @@ def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[Perso
             else:
                 pairs = [(m, h) for h in heads for m in members]
             found.extend((head, member, None) for head, member in pairs if head is not member)
+        elif lemma in SPOUSES and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in verb.children):
+            # "Harris and her husband, Douglas Emhoff, ...": the spouse travels with the one before.
+            after = next((refs[t.i].person for t in doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
+                          if t.i in refs), None)
+            before = next((refs[t.i].person for t in reversed(doc[verb.sent.start : verb.i]) if t.i in refs), None)
+            if after is not None and before is not None and after is not before:
+                found.append((before, after, None))
         elif lemma in ("include", "comprise"):
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "delegation"), None)
             if subject is None:
@@ -75,6 +82,10 @@ def fold_delegations(doc: Doc, refs: dict[int, Reference], drafts: dict) -> None
     for head, member, demonym in delegation_members(doc, refs):
         heads = [d for d in drafts.values() if d.visitor is head] if head is not None else [
             d for d in drafts.values() if demonym is None or d.visitor.country in (demonym, None)]
+        if len(heads) > 1 and head is not None:
+            # On a tour, the member joins the leg where both are told.
+            member_hosts = {d.host_country for d in drafts.values() if d.visitor is member}
+            heads = [d for d in heads if d.host_country in member_hosts] or heads[:1]
         if len(heads) != 1 or heads[0].visitor is member:
             continue
         owner = heads[0]

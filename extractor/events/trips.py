@@ -378,7 +378,8 @@ def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Le
             city = place.name if place.kind == "city" else None
             day = leg_day(doc, place, token, published, future)
             found.append(VisitStatement(visitor, place.country, sentence, future, row["family"], city, token.i, day))
-    return [s for s in found if not (s.family == "return" and _home_return(s))]
+    # A trip at home ("visited UK troops" by a Briton, "returned to Beijing") is no visit.
+    return [s for s in found if s.host_country != s.visitor.country and not (s.family == "return" and _home_return(s))]
 
 
 def _home_return(statement: VisitStatement) -> bool:
@@ -454,7 +455,8 @@ def current_leg(link: Any, statements: list[VisitStatement]) -> str | None:
     """The country of the last leg either side of a meeting reached before it: on a tour, a meeting
     told without a place took place where the traveller last arrived."""
     legs = [s for s in statements if not s.future and s.sentence.start <= link.sentence.start
-            and (s.visitor is link.visitor or s.visitor is link.host)]
+            and (s.visitor is link.visitor or s.visitor is link.host)
+            and s.host_country != s.visitor.country]  # "visited UK troops": no leg for a Briton
     return legs[-1].host_country if legs else None
 
 

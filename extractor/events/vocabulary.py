@@ -65,6 +65,9 @@ DATE_TEXT = re.compile(
     re.I,
 )
 
+# A visitor's spouse travels in the visitor's delegation.
+SPOUSES = {"wife", "husband", "spouse"}
+
 ATTENDANCE = re.compile(r"\b(attended|present|assisted|accompanied|included|comprised|took part|also present|"
                          r"side by|joined)\b", re.I)
 

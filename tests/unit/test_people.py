@@ -154,6 +154,13 @@ def test_surname_opening_a_sentence_is_a_mention_of_the_same_person(run: Run) ->
     assert text.rindex("Rana") in [m.start for m in found.mentions]
 
 
+def test_surname_that_is_also_a_small_towns_name_is_a_mention_of_the_person(run: Run) -> None:
+    text = ("Peruvian Foreign Minister Ana Lucia Torres arrived in Quito on Friday.\n\n"
+            "Torres and her delegation then visited the port.")
+    found = person(run(text), "Ana Lucia Torres")
+    assert text.rindex("Torres") in [m.start for m in found.mentions]
+
+
 COUNTRIES = [
     ("Turkish Defence Minister Kemal Aydin Sezer", "Kemal Aydin Sezer", "TUR"),
     ("Bahraini Interior Minister Khalid Jaber Al Mannai", "Khalid Jaber Al Mannai", "BHR"),

@@ -239,3 +239,21 @@ def test_in_an_article_about_calls_a_meeting_with_no_trip_is_another_call(run: R
     text = (f"QUITO, July 25 - President Marco Vinicio Salazar held phone talks on Friday with {NAMED}. Following this "
             "conversation, Salazar conferred with Chilean President Pablo Lagos about border trade.")
     assert legs(run(text)) == []
+
+
+def test_the_visitors_spouse_on_a_tour_joins_the_delegation_of_that_leg(run: Run) -> None:
+    text = (f"{NAMED} arrived in Quito on Friday, the first stop of a tour that will also take her to Bolivia.\n\n"
+            "Torres and her husband, Miguel Castro, were received by President Marco Vinicio Salazar at the "
+            "palace.")
+    document = run(text)
+    assert [name for name, _, _, _ in legs(document)] == ["Ana Lucia Torres", "Ana Lucia Torres"]
+    ecuador = next(e for e in document.events if e.host_country == "ECU")
+    assert [p.name for p in ecuador.delegation] == ["Miguel Castro"]
+
+
+def test_a_visit_to_the_visitors_own_troops_is_no_leg(run: Run) -> None:
+    text = (f"{NAMED} visited Ecuador on Thursday. Torres met Defence Minister Carlos Mario Vargas in Quito and "
+            "visited Peruvian troops based at Manta.")
+    document = run(text)
+    assert [(name, host) for name, _, host, _ in legs(document)] == [("Ana Lucia Torres", "ECU")]
+    assert [p.name for m in document.events[0].meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
