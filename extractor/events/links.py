@@ -29,7 +29,8 @@ def _side_of(token: Token, verb: Token) -> str | None:
         current = current.head
     if current.i != verb.i or not path:
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path[1:]):
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "advcl", "ccomp") and not _leads(t)
+           for t in path[1:]):
         return None  # inside an embedded clause: "talks, which were attended by X"
     top = path[-1]
     if top.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -41,6 +42,11 @@ def _side_of(token: Token, verb: Token) -> str | None:
     if top.dep_ in ("conj",):
         return None
     return None
+
+def _leads(verb: Token) -> bool:
+    """'a delegation led by X called on Y': the head of the delegation stands on its side."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in ("lead", "head") and \
+        any(c.dep_ == "agent" for c in verb.children)
 
 def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: Span) -> dict[str, list[PersonCluster]]:
     sides: dict[str, list[PersonCluster]] = {"subj": [], "obj": [], "agent": []}

@@ -257,3 +257,11 @@ def test_a_visit_to_the_visitors_own_troops_is_no_leg(run: Run) -> None:
     document = run(text)
     assert [(name, host) for name, _, host, _ in legs(document)] == [("Ana Lucia Torres", "ECU")]
     assert [p.name for m in document.events[0].meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+def test_a_delegation_led_by_x_calling_on_y_is_xs_visit(run: Run) -> None:
+    text = ("QUITO, July 25 - A high-level defence delegation led by Peru's Air Marshal Jorge Salas Vega called on "
+            "Air Marshal Carlos Mario Vargas, Chief of Air Staff, at Air Headquarters.")
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Jorge Salas Vega", "PER", "ECU")
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
