@@ -83,10 +83,9 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
     """Flag the people the text calls visitors: 'X, who is on a state visit to ...', 'X, who arrived
     here on Sunday', 'X, who is visiting the country'."""
     for token in doc:
-        if token.lemma_.lower() not in ("visit", "arrive") or token.i in refs:
+        if token.lower_ == "visiting" and _mark_the_one_described(doc, token, refs):
             continue
-        if token.lower_ == "visiting" and token.i + 1 in refs:
-            refs[token.i + 1].person.visiting = True  # "Visiting Army Chief General X met ..."
+        if token.lemma_.lower() not in ("visit", "arrive") or token.i in refs:
             continue
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -100,6 +99,18 @@ def mark_visiting(doc: Doc, refs: dict[int, Reference]) -> None:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs and child.lower_ not in ("he", "she"):
                 if token.lemma_.lower() == "arrive" or token.pos_ == "NOUN" or _visits_a_state(token):
                     refs[child.i].person.visiting = True
+
+
+def _mark_the_one_described(doc: Doc, visiting: Token, refs: dict[int, Reference]) -> bool:
+    """'Visiting Army Chief General X met ...', 'the visiting Nepal Army Chief X': the person whose
+    name follows the word (through capitalised words only)."""
+    for t in doc[visiting.i : visiting.i + 4]:
+        if t.i in refs:
+            refs[t.i].person.visiting = True
+            return True
+        if t.i != visiting.i and not t.text[:1].isupper():
+            return False
+    return False
 
 
 def _visits_a_state(verb: Token) -> bool:

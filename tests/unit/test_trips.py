@@ -193,6 +193,12 @@ def test_arrived_here_goes_to_the_dateline_city(run: Run) -> None:
     assert (event.visitor.name, event.host_country, event.city) == ("Ana Lucia Torres", "ECU", "Quito")
 
 
+def test_visiting_before_a_country_and_office_marks_the_visitor(run: Run) -> None:
+    event = only_event(run("Visiting Peru Army Chief General Tomas Rivas on Friday met Ecuador's Defence Minister "
+                           "Carlos Mario Vargas."))
+    assert (event.visitor.name, event.host_country) == ("Tomas Rivas", "ECU")
+
+
 def test_visiting_before_a_name_marks_the_visitor(run: Run) -> None:
     event = only_event(run("Visiting Army Chief General Tomas Rivas on Friday met Defence Minister "
                            "Carlos Mario Vargas in Quito."))
