@@ -62,6 +62,9 @@ class VisitAssembler:
         statements = visit_statements(doc, refs, places, lex)
         # "X will visit South Korea on Wednesday, where he is scheduled to meet Y": that sentence's host.
         stated_hosts = {(s.sentence.start, id(s.visitor)): s.host_country for s in statements}
+        legs_of: dict[int, set[str]] = {}
+        for statement in statements:
+            legs_of.setdefault(id(statement.visitor), set()).add(statement.host_country)
         kept: list[tuple[Link, PersonCluster, PersonCluster, str | None]] = []
         unsettled: list[tuple[Link, str | None]] = []
         for link in links:
@@ -75,6 +78,9 @@ class VisitAssembler:
                 unsettled.append((link, host_country))
                 continue
             visitor, counterpart = oriented
+            if counterpart.country and counterpart.country != host_country and \
+                    counterpart.country in legs_of.get(id(visitor), set()):
+                host_country = counterpart.country  # on a tour, meeting "Kyrgyz President X" is the Kyrgyz leg
             if host_country is None and visitor.visiting and counterpart.country and counterpart.country != visitor.country:
                 host_country = counterpart.country  # the visitor went to the country of the one received by
             if counterpart.country is None:

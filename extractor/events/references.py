@@ -131,10 +131,10 @@ def _clause_subject_of(doc: Doc, role: Mention, refs: dict[int, Reference]) -> P
     """The named subject of the clause a description is the object of: 'X welcomed the German
     president' - the president is not X."""
     head = doc[role.end - 1]
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        return None
-    verb = head.head
-    if head.dep_ == "pobj":
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in ("nsubj", "nsubjpass"):
+            return None
         verb = verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i in refs:

@@ -195,10 +195,20 @@ def _owner_of_noun(noun: Token, refs: dict[int, Reference]) -> tuple[PersonClust
                 return refs[child.i].person, None
             if child.lower_ not in ("his", "her", "their"):
                 return None, child
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                # "His three-day trip included ...": the trip is the clause's subject, so 'his' is
+                # the person the text last made a subject.
+                return _last_subject_before(noun, refs), None
         if child.dep_ == "prep" and child.lower_ in ("of", "by"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and not _places_from(obj, {}) and obj.i in refs:
                     return refs[obj.i].person, None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("include", "comprise"):
+        # "His three-day trip ... included a visit to the Philippines": the trip's traveller.
+        verb = noun.head.head if noun.head.dep_ == "conj" else noun.head  # "began Friday and included"
+        trip = next((c for c in verb.children if c.dep_ == "nsubj" and trip_row(c) is not None), None)
+        if trip is not None:
+            return _owner_of_noun(trip, refs)
     verb = noun.head
     hops = 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
@@ -305,6 +315,11 @@ def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return True  # "X is to travel to Georgia"
+    head = verb
+    while head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+        if verb_future(head):
+            return True  # "X will travel to the region, starting in A and continuing to B"
     return token.lemma_.lower() in ("take", "end") and verb.tag_ in ("VBZ", "VBP")
 
 
@@ -402,12 +417,16 @@ def _tour_owner(token: Token, refs: dict[int, Reference]) -> tuple[PersonCluster
     owner, np = _owner_of_noun(subject, refs)
     if owner is not None or np is not None:
         return owner, np
-    # "her": the last person the text made a subject before the tour.
+    return _last_subject_before(token, refs), None
+
+
+def _last_subject_before(token: Token, refs: dict[int, Reference]) -> PersonCluster | None:
+    """'her': the last person the text made a subject before `token`."""
     for i in range(token.i - 1, -1, -1):
         ref = refs.get(i)
         if ref is not None and token.doc[i].dep_ in ("nsubj", "nsubjpass"):
-            return ref.person, None
-    return None, None
+            return ref.person
+    return None
 
 
 def visit_destination(doc: Doc, places: list) -> str | None:
@@ -454,7 +473,7 @@ def destination_of(token: Token, at_char: dict) -> object | None:
 def current_leg(link: Any, statements: list[VisitStatement]) -> str | None:
     """The country of the last leg either side of a meeting reached before it: on a tour, a meeting
     told without a place took place where the traveller last arrived."""
-    legs = [s for s in statements if not s.future and s.sentence.start <= link.sentence.start
+    legs = [s for s in statements if (link.future or not s.future) and s.sentence.start <= link.sentence.start
             and (s.visitor is link.visitor or s.visitor is link.host)
             and s.host_country != s.visitor.country]  # "visited UK troops": no leg for a Briton
     return legs[-1].host_country if legs else None

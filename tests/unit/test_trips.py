@@ -271,3 +271,23 @@ def test_a_delegation_led_by_x_calling_on_y_is_xs_visit(run: Run) -> None:
     event = only_event(run(text))
     assert (event.visitor.name, event.visitor_country, event.host_country) == ("Jorge Salas Vega", "PER", "ECU")
     assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+def test_on_a_tour_a_meeting_goes_to_the_leg_of_the_counterparts_country(run: Run) -> None:
+    text = (f"LIMA, July 24 - {NAMED} will visit Ecuador, Colombia and Panama next week. On Monday, Torres will "
+            "meet Ecuadorian President Marco Vinicio Salazar. On Wednesday she will meet Panamanian Foreign "
+            "Minister Rosa Elena Duarte.")
+    by_host = {e.host_country: [p.name for m in e.meetings for p in m.counterparts] for e in run(text).events}
+    assert by_host["ECU"] == ["Marco Vinicio Salazar"]
+    assert by_host["PAN"] == ["Rosa Elena Duarte"]
+    assert by_host["COL"] == []
+
+
+def test_a_tour_told_with_starting_and_continuing_is_planned_throughout(run: Run) -> None:
+    text = f"{NAMED} will travel to the region, starting in Ecuador on Monday and continuing to Bolivia on Tuesday."
+    assert [(host, status) for _, _, host, status in legs(run(text))] == [("ECU", "planned"), ("BOL", "planned")]
+
+
+def test_a_visit_included_in_a_trip_is_the_travellers(run: Run) -> None:
+    text = f"{NAMED} met President Marco Vinicio Salazar in Quito. Her three-day trip included a visit to Bolivia."
+    assert {host for _, _, host, _ in legs(run(text))} == {"ECU", "BOL"}
