@@ -170,8 +170,8 @@ class VisitAssembler:
         visitor = draft.visitor
         inferred = False
         draft.visitor_country = visitor.country or self._role_country(visitor)
-        if draft.visitor_country is None and default and default != draft.host_country:
-            draft.visitor_country = default
+        if draft.visitor_country is None and default and default not in hosts:
+            draft.visitor_country = default  # the outlet's country, unless the visitor goes there
         if draft.visitor_country is None and (visitor.visiting or draft.trip_occurred or draft.dated_sentences
                                               or draft.status == "planned"):
             draft.visitor_country = other_side(doc, places, hosts, [p for p in doc._.diplo_people if p is not visitor])

@@ -15,6 +15,9 @@ from extractor.people import PersonCluster
 def settle_sides(drafts: list[VisitDraft]) -> None:
     """Give each person without a country the country of his side of the visits he takes part in."""
     sides: dict[int, tuple[PersonCluster, set[str]]] = {}
+    for draft in drafts:
+        if draft.visitor_country is None and draft.visitor.country not in (None, draft.host_country):
+            draft.visitor_country = draft.visitor.country  # a tour's later-settled leg tells the earlier
 
     def side(person: PersonCluster, country: str | None) -> None:
         if person.country is None and country:

@@ -291,3 +291,11 @@ def test_a_tour_told_with_starting_and_continuing_is_planned_throughout(run: Run
 def test_a_visit_included_in_a_trip_is_the_travellers(run: Run) -> None:
     text = f"{NAMED} met President Marco Vinicio Salazar in Quito. Her three-day trip included a visit to Bolivia."
     assert {host for _, _, host, _ in legs(run(text))} == {"ECU", "BOL"}
+
+
+def test_the_outlets_country_is_not_the_visitors_when_the_visitor_goes_there(run: Run) -> None:
+    text = ("LIMA, July 24 (Andina) - Prime Minister Taro Sato arrived in Lima on Thursday after a two-day "
+            "visit to Ecuador.")
+    countries = {host: country for _, country, host, _ in legs(run(text))}
+    assert set(countries) == {"PER", "ECU"}
+    assert countries["ECU"] != "PER"
