@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import geography
 from extractor.dateline import Dateline
-from extractor.lexicon import Lexicon
+from extractor.lexicon import Entry, Lexicon
 from extractor.people import country_in_name, demonym_at
 from extractor.resources import gazetteer
 
@@ -59,6 +59,16 @@ def _outlet_names() -> frozenset[str]:
 
 def _is_outlet(text: str) -> bool:
     return text.lower() in _outlet_names()
+
+
+@cache
+def _outlets_by_name() -> dict[str, dict]:
+    outlets = gazetteer("outlets", "name")
+    return {**{str(r.get("long", "")).lower(): r for r in outlets.values() if r.get("long")}, **outlets}
+
+
+def _outlet_row(text: str) -> dict:
+    return _outlets_by_name().get(text.lower(), {})
 
 
 _MONTHS = frozenset(geography.fold(m) for m in (*calendar.month_name, *calendar.month_abbr) if m)
@@ -125,33 +135,63 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if record.acronym:
             acronyms[record.acronym.lower()] = record
 
+    def add_outlet(span: Span) -> None:
+        row = _outlet_row(span.text)
+        long = str(row.get("long") or row.get("name") or span.text)
+        add(long, span.text if geography.fold(long) != geography.fold(span.text) else None, row.get("country"),
+            span, False)
+
     ner_orgs = [_labelled(_extend_name(strip_article(e)), e.label_) for e in doc.ents if e.label_ in ("ORG", "FAC")]
-    for entry in lex.all("ORG"):
+    entries = lex.all("ORG")
+    defined = _defined_acronyms(doc, ner_orgs)
+    for entry in entries:
         span = entry.span
-        if span.end_char <= (dateline.end if dateline else 0) or (_is_outlet(span.text) and _is_credit(span)):
+        if span.end_char <= (dateline.end if dateline else 0):
             continue
-        if len(span) == 1 and any(o.start <= span.start and span.end <= o.end and len(o) > 1 for o in ner_orgs):
-            continue  # "Congress" inside "National People's Congress"
+        if _is_outlet(span.text):
+            if not _is_credit(span) and not _is_chrome(span):
+                add_outlet(span)  # 'the minister told AFP': the agency, not the Philippine forces
+            continue
+        if _inside_longer_name(entry, entries, ner_orgs, lex) or _is_chrome(span):
+            continue  # "Security Council" inside "Supreme National Security Council"
         if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
-               for t in lex.all("TITLE")):
-            continue  # "Joint Chiefs of Staff" inside the office "Chairman Joint Chiefs of Staff Committee"
+               and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end)) for t in lex.all("TITLE")):
+            continue  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
+        if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in venue_words:
+            continue  # "Canadian Forces Base": a place named after the body
         if entry.row.get("kind") == "other" and _used_as_venue(span) and \
                 not any(t.lower_ in _org_heads() for t in span):
             continue  # "at the Aiwan-e-Sadr": a building
+        if entry.row.get("kind") == "platform" and not _cited_platform(span):
+            continue  # "Follow us on Facebook", "X, formerly known as Twitter"
         printed = span.text
-        is_acronym = printed.replace(".", "").isupper() and len(printed) <= 8
+        is_acronym = (printed.replace(".", "").isupper() and len(printed) <= 8) or \
+            printed.replace(".", "").lower() == str(entry.row.get("acronym") or "").lower()  # 'Unesco'
+        if is_acronym and printed.replace(".", "") in defined and \
+                geography.fold(defined[printed.replace(".", "")]) != geography.fold(entry.canonical):
+            continue  # the text spells out its own 'NSC': National Security Committee (NSC)
         generic = entry.row.get("kind") == "ministry" and entry.row.get("country") is None
+        owner = _owner_country(span) if generic or entry.row.get("kind") == "intergovernmental" else None
+        if owner and not generic:
+            # "Russia's Security Council": the state's own council, not the UN's
+            add(printed, None, owner, span, False)
+            continue
         # A ministry any state has is named one way: 'Foreign Ministry' is the Ministry of Foreign Affairs.
         inverted = generic and not printed.lower().startswith("ministry")
-        name = entry.canonical if is_acronym or inverted or printed.lower() == entry.canonical.lower() else printed
-        owner = _owner_country(span) if generic else None
+        short = not generic and _short_form(printed, _expand_country(entry.canonical))
+        name = entry.canonical if is_acronym or inverted or short or printed.lower() == entry.canonical.lower() \
+            else printed
         add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country") or owner, span, False,
             per_state=generic)
     for span in ner_orgs:
         if not span.text or not span.text[:1].isupper() or len(span) == 0:
             continue
-        if any(t.i in person_tokens for t in span) or lex.covers(span.start, "ORG") or _owned_lexicon_body(span, lex):
+        if any(t.i in person_tokens for t in span) or _owned_lexicon_body(span, lex):
             continue
+        inner = lex.at(span.start, "ORG")
+        if (lex.covers(span.start, "ORG") and inner is None) or (inner is not None and not (
+                len(span) > inner.end - inner.start and _extends(span, inner.span, lex))):
+            continue  # the lexicon's name stands, unless the NER's is a longer body ('Nepal Army Battle School')
         if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC", "POSTNOMINAL") for t in span) and \
                 not any(t.lower_ in gazetteer("name_heads", "word") for t in span):
             continue
@@ -159,7 +199,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             continue
         if _is_outlet(span.text) and not _is_chrome(span):
             if not _is_credit(span):  # 'the minister told Reuters': an agency the article cites
-                add(span.text, None, None, span, False)
+                add_outlet(span)
             continue
         if _is_chrome(span) or geography.country(span.text) or geography.demonym(span.text) \
                 or geography.city(span.text) or names_a_person(span, person_words):
@@ -175,8 +215,57 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if span.text.isupper() and span.text.lower() in acronyms:
             acronyms[span.text.lower()].spans.append((span.start_char, span.end_char))
             continue
-        add(_expand_country(span.text), acronym, country_in_name(span.text), span, False)
-    return [r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words]
+        name, owner = _without_owner(span)
+        add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
+    for span in _cited_outlets(doc):
+        if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans) and \
+                not (dateline and span.start_char < dateline.end) and not _is_credit(span):
+            add_outlet(span)
+    return _merge_state_forms([r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words])
+
+
+def _merge_state_forms(records: list[OrgRecord]) -> list[OrgRecord]:
+    """"Colombia's Armed Forces" and "the Armed Forces of Colombia" are one body."""
+    by_name = {geography.fold(r.name): r for r in records}
+    kept = []
+    for record in records:
+        state = geography.country_name(record.country)
+        full = by_name.get(geography.fold(f"{record.name} of {state}")) if state else None
+        if full is not None and full is not record:
+            full.spans.extend(record.spans)
+            full.venue_only = full.venue_only and record.venue_only
+        else:
+            kept.append(record)
+    return kept
+
+
+_CITING_BEFORE = frozenset({"quoting", "told", "reports", "reported", "citing", "according"})
+_CITING_AFTER = frozenset({"reported", "reports", "quoted", "said", "cited", "says"})
+
+
+def _cited_outlets(doc: Doc) -> list[Span]:
+    """Agencies the text cites that the NER did not tag: 'officials said, ONA reports quoting AA'."""
+    found = []
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        for length in (3, 2, 1):
+            span = doc[token.i : token.i + length]
+            if len(span) < length or span.text not in _outlet_names_printed():
+                continue
+            before = doc[span.start - 1].lower_ if span.start else ""
+            before = doc[span.start - 2].lower_ if before == "to" and span.start > 1 else before
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if before in _CITING_BEFORE or after in _CITING_AFTER:
+                found.append(span)
+            break
+    return found
+
+
+@cache
+def _outlet_names_printed() -> frozenset[str]:
+    outlets = gazetteer("outlets", "name").values()
+    return frozenset(str(r["name"]) for r in outlets) | {str(r["long"]) for r in outlets if r.get("long")}
 
 
 # Names of agreements, programmes and gatherings, not bodies (CONTRACT: organizations are bodies).
@@ -195,6 +284,99 @@ def _owner_country(span: Span) -> str | None:
         if found and found[1] == span.start:
             return found[0]
     return None
+
+
+def _inside_longer_name(entry: Entry, entries: list[Entry], ner_orgs: list[Span], lex: Lexicon) -> bool:
+    """A known body's name inside a longer name: 'Security Council' in 'Supreme National Security
+    Council', 'Nepal Army' in 'Nepal Army Battle School'. A state printed before it ('Turkish Foreign
+    Ministry') or a hyphen ('EU-Mercosur', 'non-EU') does not make a longer name."""
+    span = entry.span
+    if any(e.start <= span.start and span.end <= e.end and e.end - e.start > len(span) for e in entries):
+        return True
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) and _extends(o, span, lex)
+               for o in ner_orgs)
+
+
+def _extends(longer: Span, span: Span, lex: Lexicon) -> bool:
+    """The NER's longer name is a body of its own: it adds name words to the known one, not a state
+    ('Turkish Foreign Ministry', 'JICA Pakistan Office'), a rank or a person ('Navy Admiral ...')."""
+    doc = span.doc
+    extra = [t for t in longer if not span.start <= t.i < span.end]
+    if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC") or t.ent_type_ == "PERSON" for t in extra):
+        return False
+    if longer[-1].lower_ not in _org_heads() or any(t.lower_ in venue_heads() for t in extra):
+        return False  # 'NATO Allies', 'League of Arab States Headquarters', 'White House National Security Council'
+    after = doc[span.end] if span.end < longer.end else None
+    if after is not None and after.text[:1].isupper() and after.is_alpha:
+        return not (geography.country(after.text) or geography.demonym(after.text))
+    if span.start == longer.start:
+        return False
+    before = doc[span.start - 1]
+    if before.text in _JOINERS or _owner_country(span) is not None:
+        return False
+    return (before.text[:1].isupper() and before.is_alpha) or before.text in ("'s", "\u2019s", "&")
+
+
+_JOINERS = frozenset({"-", "\u2013", "/"})
+
+
+def _begins_longer_name(span: Span, title_end: int) -> bool:
+    """Inside an office, a body's name that runs on into a longer one ('Joint Chiefs of Staff' in
+    'Chairman Joint Chiefs of Staff Committee'); 'President of the European Commission' and 'NATO
+    Secretary General' name the body itself."""
+    doc = span.doc
+    return span.end < title_end and doc[span.end].lower_ in _org_heads()
+
+
+_PLATFORM_AFTER = frozenset({"post", "posts", "account", "handle", "page", "channel", "feed", "video", "statement"})
+_PLATFORM_BEFORE = frozenset({"on", "via", "his", "her", "its", "their", "official", "an", "a"})
+_CHROME_VERBS = frozenset({"follow", "join", "share", "like", "subscribe", "download"})
+
+
+def _cited_platform(span: Span) -> bool:
+    """A social platform a statement was made on ('said on X', 'on his Twitter handle', 'an X post'),
+    not a share button or a 'Follow us on Facebook' line."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before not in _PLATFORM_BEFORE and after not in _PLATFORM_AFTER:
+        return False
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    return doc[start].lower_ not in _CHROME_VERBS
+
+
+def _defined_acronyms(doc: Doc, ner_orgs: list[Span]) -> dict[str, str]:
+    """Acronyms the text spells out itself: 'National Security Committee (NSC)' -> {'NSC': ...}."""
+    found: dict[str, str] = {}
+    for span in ner_orgs:
+        acronym = _defined_acronym(doc, span)
+        if acronym:
+            found.setdefault(acronym, span.text)
+    return found
+
+
+def _short_form(printed: str, canonical: str) -> bool:
+    """'Security Council', 'AU Commission', 'U.S. State Department': a shortened or abbreviated
+    form of the known name, which is then written in full."""
+    words = set(geography.fold(printed.replace(".", "")).split()) - {"the", "of", "and"}
+    full = set(geography.fold(canonical).split()) - {"the", "of", "and"}
+    if words < full:
+        return True
+    return any(w.replace(".", "").isupper() and 1 < len(w.replace(".", "")) <= 5 for w in printed.split()[:-1])
+
+
+def _without_owner(span: Span) -> tuple[str, str | None]:
+    """"Iran's Supreme National Security Council" -> the council, of IRN: a possessive state is no
+    part of the body's name."""
+    doc = span.doc
+    for k in range(span.start + 1, min(span.end - 1, span.start + 4)):
+        if doc[k].text in ("'s", "\u2019s"):
+            found = demonym_at(doc, span.start)
+            if found and found[1] == k + 1:
+                return doc[k + 1 : span.end].text, found[0]
+    return span.text, None
 
 
 def _owned_lexicon_body(span: Span, lex: Lexicon) -> bool:
@@ -248,15 +430,24 @@ def _after_office(span: Span, lex: Lexicon) -> bool:
 
 
 def _extend_name(span: Span) -> Span:
-    """Extend a truncated name over 'and'/'of' + capitalised words ('Ministry of Foreign' -> '... Affairs')."""
+    """Extend a truncated name over 'and'/'of' + capitalised words ('Ministry of Foreign' -> '... Affairs'),
+    and a body's remit after 'for' ('Economic Commission' -> '... for Latin America')."""
     doc = span.doc
+    heads = gazetteer("name_heads", "word")
     end = span.end
-    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "&") and doc[end + 1].text[:1].isupper() \
-            and doc[end + 1].is_alpha and doc[end + 1].ent_type_ in ("", "ORG", "PERSON", "NORP"):
+    while end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+        joiner, first = doc[end].lower_, doc[end + 1]
+        if joiner == "for":
+            if doc[end - 1].lower_ not in _org_heads():
+                break
+        elif joiner not in ("and", "of", "&") or first.ent_type_ not in ("", "ORG", "PERSON", "NORP"):
+            break
+        elif joiner != "of" and first.ent_iob_ == "B" and first.ent_type_ == "ORG":
+            break  # "Hamas and Fatah": two names
         nxt = end + 2
         while nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
             nxt += 1
-        if doc[nxt - 1].lower_ not in gazetteer("name_heads", "word") and doc[end].lower_ == "of":
+        if joiner == "of" and doc[nxt - 1].lower_ not in heads:
             break
         end = nxt
     cut = next((t.i for t in doc[span.start : end] if t.text == "("), end)
