@@ -8,7 +8,7 @@ import calendar
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import geography
 from extractor.dateline import Dateline
@@ -157,8 +157,8 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
                and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end)) for t in lex.all("TITLE")):
             continue  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
-        if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in venue_words:
-            continue  # "Canadian Forces Base": a place named after the body
+        if _names_a_thing_of(span, venue_words):
+            continue  # "Canadian Forces Base", "the UN Charter": a place or a text named after the body
         if entry.row.get("kind") == "other" and _used_as_venue(span) and \
                 not any(t.lower_ in _org_heads() for t in span):
             continue  # "at the Aiwan-e-Sadr": a building
@@ -184,7 +184,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country") or owner, span, False,
             per_state=generic)
     for span in ner_orgs:
-        if not span.text or not span.text[:1].isupper() or len(span) == 0:
+        if not span.text or not (span.text[:1].isupper() or _ordinal_unit(span)) or len(span) == 0:
             continue
         if any(t.i in person_tokens for t in span) or _owned_lexicon_body(span, lex):
             continue
@@ -304,7 +304,7 @@ def _extends(longer: Span, span: Span, lex: Lexicon) -> bool:
     extra = [t for t in longer if not span.start <= t.i < span.end]
     if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC") or t.ent_type_ == "PERSON" for t in extra):
         return False
-    if longer[-1].lower_ not in _org_heads() or any(t.lower_ in venue_heads() for t in extra):
+    if _head_word(longer).lower_ not in _org_heads() or any(t.lower_ in venue_heads() for t in extra):
         return False  # 'NATO Allies', 'League of Arab States Headquarters', 'White House National Security Council'
     after = doc[span.end] if span.end < longer.end else None
     if after is not None and after.text[:1].isupper() and after.is_alpha:
@@ -318,6 +318,34 @@ def _extends(longer: Span, span: Span, lex: Lexicon) -> bool:
 
 
 _JOINERS = frozenset({"-", "\u2013", "/"})
+
+
+_INSTRUMENTS = frozenset({"charter", "treaty", "convention", "protocol", "declaration", "resolution"})
+_OWN_PLACES = frozenset({"headquarters", "hq", "secretariat"})
+
+
+def _names_a_thing_of(span: Span, venue_words: frozenset[str]) -> bool:
+    """A known body's name that begins the name of a place or a text: 'Canadian Forces Base',
+    'United Nations Charter' (its headquarters are still the body's)."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    return (nxt.lower_ in venue_words and nxt.lower_ not in _OWN_PLACES) or nxt.lower_ in _INSTRUMENTS
+
+
+def _ordinal_unit(span: Span) -> bool:
+    """'7th Infantry Battalion', '101 Area': a formation known by its number."""
+    first = span[0].lower_
+    numbered = first.isdigit() or (first[:-2].isdigit() and first[-2:] in ("st", "nd", "rd", "th"))
+    return len(span) > 1 and numbered and span[1].text[:1].isupper()
+
+
+def _head_word(span: Span) -> Token:
+    """The word naming what kind of body a name is: 'Commission' in 'Economic Commission for Latin
+    America', 'League' in 'League of Arab States'."""
+    cut = next((t.i for t in span if t.lower_ in ("of", "for", "on") and t.i > span.start), span.end)
+    return span.doc[cut - 1]
 
 
 def _begins_longer_name(span: Span, title_end: int) -> bool:
@@ -396,6 +424,9 @@ def _expand_country(name: str) -> str:
     return name
 
 
+_PUBLICATION_WORDS = {"news", "daily", "times", "post", "herald", "tribune", "gazette", "journal"}
+
+
 def _looks_like_body(span: Span, lex: Lexicon) -> bool:
     """A NER 'organization' worth reporting: not a lone word, a programme or an office's portfolio."""
     if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in ("of", "the", "and", "for", "de", "al")
@@ -406,6 +437,8 @@ def _looks_like_body(span: Span, lex: Lexicon) -> bool:
         return False
     if len(span) == 1:
         return False
+    if not any(t.lower_ in gazetteer("name_heads", "word") or t.lower_ in _PUBLICATION_WORDS for t in span):
+        return False  # "National Unity", "Juan Bosch Housing Project", "Super Mushshak": no word names a body
     if len(words) == 1 and words[0] in _GENERIC_BODIES:
         return False
     heads = gazetteer("name_heads", "word")
