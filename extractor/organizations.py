@@ -71,8 +71,10 @@ def _outlet_row(text: str) -> dict:
     return _outlets_by_name().get(text.lower(), {})
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _MONTHS = frozenset(geography.fold(m) for m in (*calendar.month_name, *calendar.month_abbr) if m)
-_CREDIT_WORDS = frozenset({"photo", "photos", "source", "credit", "credits", "courtesy", "file", "©", "/", "|"})
+_CREDIT_WORDS = frozenset({"photo", "photos", "source", "credit", "credits", "courtesy", "file", "edition",
+                           "©", "/", "|"})
 
 
 def _is_credit(span: Span) -> bool:
@@ -84,6 +86,8 @@ def _is_credit(span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].text in ("/", ")", "]", "|"):
         return True
+    if span.start > 0 and doc[span.start - 1].text in _DASHES and (span.end == len(doc) or "\n" in doc[span.end].text):
+        return True  # a paragraph signed '... the two countries. — Bernama'
     after = doc[span.end : span.end + 2]
     if len(after) and (after[0].like_num or geography.fold(after[0].text) in _MONTHS or
                        all(t.is_upper and t.is_alpha for t in after)):
@@ -104,8 +108,22 @@ def _alone_on_its_line(span: Span) -> bool:
 
 
 def _is_chrome(span: Span) -> bool:
-    """Page furniture taken for a name: it runs over a line break, or stands alone on its line."""
-    return "\n" in span.text or _alone_on_its_line(span)
+    """Page furniture taken for a name: it runs over a line break, stands alone on its line, or
+    sits in a link ('Read more: ...') or after a credit ('Credits: Presidency of Mexico')."""
+    if "\n" in span.text or _alone_on_its_line(span):
+        return True
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    lead = doc[start : min(start + 3, span.start)]
+    if " ".join(t.lower_ for t in lead[:2]) in _LINK_LEADS:
+        return True
+    before = doc[max(0, span.start - 2) : span.start]
+    return len(before) == 2 and before[1].text == ":" and before[0].lower_ in _CREDIT_WORDS
+
+
+_LINK_LEADS = frozenset({"read more", "read also", "also read", "see also", "related :", "more :", "watch :"})
 
 
 def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Dateline | None) -> list[OrgRecord]:
@@ -157,7 +175,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
                and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end)) for t in lex.all("TITLE")):
             continue  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
-        if _names_a_thing_of(span, venue_words):
+        if _names_a_thing_of(span, venue_words) or _begins_portfolio(span):
             continue  # "Canadian Forces Base", "the UN Charter": a place or a text named after the body
         if entry.row.get("kind") == "other" and _used_as_venue(span) and \
                 not any(t.lower_ in _org_heads() for t in span):
@@ -216,6 +234,7 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             acronyms[span.text.lower()].spans.append((span.start_char, span.end_char))
             continue
         name, owner = _without_owner(span)
+        name = name.replace("Airforce", "Air Force")  # 'Ghana Airforce'
         add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
     for span in _cited_outlets(doc):
         if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans) and \
@@ -231,6 +250,11 @@ def _merge_state_forms(records: list[OrgRecord]) -> list[OrgRecord]:
     for record in records:
         state = geography.country_name(record.country)
         full = by_name.get(geography.fold(f"{record.name} of {state}")) if state else None
+        if state is None:
+            # "the country's National Defence Forces" after "the National Defence Forces of Maldives"
+            forms = [r for r in records if geography.fold(r.name).startswith(geography.fold(f"{record.name} of "))
+                     and r.country]
+            full = forms[0] if len(forms) == 1 else None
         if full is not None and full is not record:
             full.spans.extend(record.spans)
             full.venue_only = full.venue_only and record.venue_only
@@ -277,12 +301,22 @@ _GENERIC_BODIES = {"army", "navy", "presidency", "department", "cabinet", "state
 
 
 def _owner_country(span: Span) -> str | None:
-    """The state printed before a body ('Turkish Foreign Ministry', "Nepal's Ministry of Defence")."""
+    """The state printed before a body ('Turkish Foreign Ministry', "Nepal's Ministry of Defence")
+    or after it ('the Ministry of Foreign Affairs of the Republic of Türkiye')."""
     doc = span.doc
     for start in range(max(0, span.start - 4), span.start):
         found = demonym_at(doc, start)
         if found and found[1] == span.start:
             return found[0]
+    k = span.end
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        for length in (4, 3, 2, 1):
+            entry = geography.country(doc[k : k + length].text) if k + length <= len(doc) else None
+            if entry is not None and entry.kind == "country":
+                return entry.iso3
     return None
 
 
@@ -304,11 +338,16 @@ def _extends(longer: Span, span: Span, lex: Lexicon) -> bool:
     extra = [t for t in longer if not span.start <= t.i < span.end]
     if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC") or t.ent_type_ == "PERSON" for t in extra):
         return False
-    if _head_word(longer).lower_ not in _org_heads() or any(t.lower_ in venue_heads() for t in extra):
-        return False  # 'NATO Allies', 'League of Arab States Headquarters', 'White House National Security Council'
+    if any(t.lower_ in venue_heads() for t in extra):
+        return False  # 'League of Arab States Headquarters', 'White House National Security Council'
     after = doc[span.end] if span.end < longer.end else None
     if after is not None and after.text[:1].isupper() and after.is_alpha:
-        return not (geography.country(after.text) or geography.demonym(after.text))
+        # 'Nepal Army Battle School', 'United Nations Economic Commission for ...'; not 'NATO Allies',
+        # 'JICA Pakistan Office' or a name run into the next ('Ministry of Foreign Affairs Pham Thu Hang')
+        return _head_word(doc[span.end : longer.end]).lower_ in _org_heads() and \
+            not (geography.country(after.text) or geography.demonym(after.text))
+    if _head_word(longer).lower_ not in _org_heads():
+        return False
     if span.start == longer.start:
         return False
     before = doc[span.start - 1]
@@ -339,6 +378,12 @@ def _ordinal_unit(span: Span) -> bool:
     first = span[0].lower_
     numbered = first.isdigit() or (first[:-2].isdigit() and first[-2:] in ("st", "nd", "rd", "th"))
     return len(span) > 1 and numbered and span[1].text[:1].isupper()
+
+
+def _begins_portfolio(span: Span) -> bool:
+    """'Minister of Presidency Affairs': the body's name begins a portfolio."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text == "Affairs"
 
 
 def _head_word(span: Span) -> Token:
@@ -424,6 +469,8 @@ def _expand_country(name: str) -> str:
     return name
 
 
+_GENERIC_SERVICES = {"air force", "defence force", "defense force", "armed forces", "national guard", "coast guard",
+                     "honour guard", "honor guard", "guard of honour", "guard of honor", "police", "navy", "army"}
 _PUBLICATION_WORDS = {"news", "daily", "times", "post", "herald", "tribune", "gazette", "journal"}
 
 
@@ -439,6 +486,14 @@ def _looks_like_body(span: Span, lex: Lexicon) -> bool:
         return False
     if not any(t.lower_ in gazetteer("name_heads", "word") or t.lower_ in _PUBLICATION_WORDS for t in span):
         return False  # "National Unity", "Juan Bosch Housing Project", "Super Mushshak": no word names a body
+    unqualified = " ".join(w for w in words if not geography.demonym(w))
+    if " ".join(words) in _GENERIC_SERVICES or unqualified == "party":
+        return False  # "Air Force", "the Honour Guard", "Vietnamese Party General Secretary": no body's own name
+    if _ordinal_unit(span) and words[-1] == "congress":
+        return False  # "the 13th National Party Congress": a gathering
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in _NOT_BODY_WORDS - {"for", "staff"}:
+        return False  # "the Youth Building the Future program"
     if len(words) == 1 and words[0] in _GENERIC_BODIES:
         return False
     heads = gazetteer("name_heads", "word")
