@@ -4,13 +4,21 @@ acronyms folded into their long forms, page chrome and fragments of offices left
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extractor import geography
+from extractor.credits import (
+    cited_outlets,
+    cited_platform,
+    is_chrome,
+    is_credit,
+    is_outlet,
+    outlet_names_printed,
+    outlet_row,
+)
 from extractor.dateline import Dateline
 from extractor.lexicon import Entry, Lexicon
 from extractor.people import country_in_name, demonym_at
@@ -34,7 +42,8 @@ def _labelled(span: Span, label: str) -> Span:
 
 @cache
 def _org_heads() -> frozenset[str]:
-    return frozenset(w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "organization")
+    heads = gazetteer("name_heads", "word")
+    return frozenset(w for w, row in heads.items() if row.get("kind") == "organization")
 
 
 @cache
@@ -42,92 +51,22 @@ def venue_heads() -> frozenset[str]:
     return frozenset(w for w, row in gazetteer("name_heads", "word").items() if row.get("kind") == "venue")
 
 
+_TRAILING = frozenset({"'s", "\u2019s", "'", ",", "."})
+
+
 def strip_article(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", ",", ".") or span.doc[end - 1].is_space):
+    while end > start and (span.doc[end - 1].text in _TRAILING or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end]
 
 
-@cache
-def _outlet_names() -> frozenset[str]:
-    outlets = gazetteer("outlets", "name")
-    return frozenset(outlets) | {str(r.get("long", "")).lower() for r in outlets.values()}
-
-
-def _is_outlet(text: str) -> bool:
-    return text.lower() in _outlet_names()
-
-
-@cache
-def _outlets_by_name() -> dict[str, dict]:
-    outlets = gazetteer("outlets", "name")
-    return {**{str(r.get("long", "")).lower(): r for r in outlets.values() if r.get("long")}, **outlets}
-
-
-def _outlet_row(text: str) -> dict:
-    return _outlets_by_name().get(text.lower(), {})
-
-
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
-_MONTHS = frozenset(geography.fold(m) for m in (*calendar.month_name, *calendar.month_abbr) if m)
-_CREDIT_WORDS = frozenset({"photo", "photos", "source", "credit", "credits", "courtesy", "file", "edition",
-                           "©", "/", "|"})
-
-
-def _is_credit(span: Span) -> bool:
-    """An outlet named as a credit ('(Reuters)', 'Photo: AFP', 'Reuters/Pool', a byline), not as a
-    body the article reports on ('TASS quoted the minister as saying')."""
-    doc = span.doc
-    before = doc[max(0, span.start - 3) : span.start]
-    if (span.start > 0 and doc[span.start - 1].text in ("(", "[")) or any(t.lower_ in _CREDIT_WORDS for t in before):
-        return True
-    if span.end < len(doc) and doc[span.end].text in ("/", ")", "]", "|"):
-        return True
-    if span.start > 0 and doc[span.start - 1].text in _DASHES and (span.end == len(doc) or "\n" in doc[span.end].text):
-        return True  # a paragraph signed '... the two countries. — Bernama'
-    after = doc[span.end : span.end + 2]
-    if len(after) and (after[0].like_num or geography.fold(after[0].text) in _MONTHS or
-                       all(t.is_upper and t.is_alpha for t in after)):
-        return True  # a byline's 'PTI September 04, 2022 10:36 IST', an editor's 'PTI GRS GRS'
-    return _alone_on_its_line(span)
-
-
-def _alone_on_its_line(span: Span) -> bool:
-    """A name that is its line, or nearly ('Latest Stories', a byline, a menu item): page chrome."""
-    doc = span.doc  # walked by tokens: `doc.text` would rebuild the whole text for every name
-    start, end = span.start, span.end
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-    line = doc[start:end].text
-    return len(line.split()) <= len(span.text.split()) + 2 and not line.rstrip().endswith((".", '"', "”"))
-
-
-def _is_chrome(span: Span) -> bool:
-    """Page furniture taken for a name: it runs over a line break, stands alone on its line, or
-    sits in a link ('Read more: ...') or after a credit ('Credits: Presidency of Mexico')."""
-    if "\n" in span.text or _alone_on_its_line(span):
-        return True
-    doc = span.doc
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    lead = doc[start : min(start + 3, span.start)]
-    if " ".join(t.lower_ for t in lead[:2]) in _LINK_LEADS:
-        return True
-    before = doc[max(0, span.start - 2) : span.start]
-    return len(before) == 2 and before[1].text == ":" and before[0].lower_ in _CREDIT_WORDS
-
-
-_LINK_LEADS = frozenset({"read more", "read also", "also read", "see also", "related :", "more :", "watch :"})
-
-
-def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Dateline | None) -> list[OrgRecord]:
-    """Named organizations, acronyms folded into their long forms ('ISPR' -> Inter-Services Public Relations)."""
+def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
+                       dateline: Dateline | None) -> list[OrgRecord]:
+    """Named organizations, acronyms folded into their long forms ('ISPR' -> Inter-Services Public
+    Relations)."""
     venue_words = venue_heads()
     person_words = person_word_set(doc, person_tokens)
     by_key: dict[str, OrgRecord] = {}
@@ -137,7 +76,8 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             per_state: bool = False) -> None:
         key = geography.fold(name)
         if per_state:
-            # Each state has its own Ministry of Defence; one printed without its state joins the article's only one.
+            # Each state has its own Ministry of Defence; one printed without its state joins the
+            # article's only one.
             same = [k for k in by_key if k.split("|")[0] == key]
             key = f"{key}|{country}" if country or len(same) != 1 else same[0]
             record = by_key.get(key)
@@ -154,33 +94,35 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
             acronyms[record.acronym.lower()] = record
 
     def add_outlet(span: Span) -> None:
-        row = _outlet_row(span.text)
+        row = outlet_row(span.text)
         long = str(row.get("long") or row.get("name") or span.text)
-        add(long, span.text if geography.fold(long) != geography.fold(span.text) else None, row.get("country"),
-            span, False)
+        short = span.text if geography.fold(long) != geography.fold(span.text) else None
+        add(long, short, row.get("country"), span, False)
 
-    ner_orgs = [_labelled(_extend_name(strip_article(e)), e.label_) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    ner_orgs = [_labelled(_before_rank(_extend_name(strip_article(e)), lex), e.label_)
+                for e in doc.ents if e.label_ in ("ORG", "FAC")]
     entries = lex.all("ORG")
     defined = _defined_acronyms(doc, ner_orgs)
     for entry in entries:
         span = entry.span
         if span.end_char <= (dateline.end if dateline else 0):
             continue
-        if _is_outlet(span.text):
-            if not _is_credit(span) and not _is_chrome(span):
+        if is_outlet(span.text):
+            if not is_credit(span) and not is_chrome(span):
                 add_outlet(span)  # 'the minister told AFP': the agency, not the Philippine forces
             continue
-        if _inside_longer_name(entry, entries, ner_orgs, lex) or _is_chrome(span):
+        if _inside_longer_name(entry, entries, ner_orgs, lex) or is_chrome(span):
             continue  # "Security Council" inside "Supreme National Security Council"
         if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
-               and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end)) for t in lex.all("TITLE")):
+               and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end))
+               for t in lex.all("TITLE")):
             continue  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
         if _names_a_thing_of(span, venue_words) or _begins_portfolio(span):
             continue  # "Canadian Forces Base", "the UN Charter": a place or a text named after the body
         if entry.row.get("kind") == "other" and _used_as_venue(span) and \
                 not any(t.lower_ in _org_heads() for t in span):
             continue  # "at the Aiwan-e-Sadr": a building
-        if entry.row.get("kind") == "platform" and not _cited_platform(span):
+        if entry.row.get("kind") == "platform" and not cited_platform(span):
             continue  # "Follow us on Facebook", "X, formerly known as Twitter"
         printed = span.text
         is_acronym = (printed.replace(".", "").isupper() and len(printed) <= 8) or \
@@ -197,8 +139,8 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         # A ministry any state has is named one way: 'Foreign Ministry' is the Ministry of Foreign Affairs.
         inverted = generic and not printed.lower().startswith("ministry")
         short = not generic and _short_form(printed, _expand_country(entry.canonical))
-        name = entry.canonical if is_acronym or inverted or short or printed.lower() == entry.canonical.lower() \
-            else printed
+        full = is_acronym or inverted or short or printed.lower() == entry.canonical.lower()
+        name = entry.canonical if full else printed
         add(_expand_country(name), entry.row.get("acronym"), entry.row.get("country") or owner, span, False,
             per_state=generic)
     for span in ner_orgs:
@@ -209,17 +151,20 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         inner = lex.at(span.start, "ORG")
         if (lex.covers(span.start, "ORG") and inner is None) or (inner is not None and not (
                 len(span) > inner.end - inner.start and _extends(span, inner.span, lex))):
-            continue  # the lexicon's name stands, unless the NER's is a longer body ('Nepal Army Battle School')
+            continue  # the lexicon's name, unless the NER's is a longer body ('Nepal Army Battle School')
         if any(lex.covers(t.i, "RANK", "TITLE", "HONORIFIC", "POSTNOMINAL") for t in span) and \
                 not any(t.lower_ in gazetteer("name_heads", "word") for t in span):
             continue
         if dateline and span.start_char < dateline.end:
             continue
-        if _is_outlet(span.text) and not _is_chrome(span):
-            if not _is_credit(span):  # 'the minister told Reuters': an agency the article cites
+        if span.start and doc[span.start - 1].text == "(" and \
+                span[0].text.rstrip("-") in outlet_names_printed():
+            continue  # "(MENAFN- Kuwait News Agency (KUNA))": a credit
+        if is_outlet(span.text) and not is_chrome(span):
+            if not is_credit(span):  # 'the minister told Reuters': an agency the article cites
                 add_outlet(span)
             continue
-        if _is_chrome(span) or geography.country(span.text) or geography.demonym(span.text) \
+        if is_chrome(span) or geography.country(span.text) or geography.demonym(span.text) \
                 or geography.city(span.text) or names_a_person(span, person_words):
             continue
         if span[-1].lower_ in venue_words or span.label_ == "FAC" or not _looks_like_body(span, lex):
@@ -236,9 +181,9 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline
         name, owner = _without_owner(span)
         name = name.replace("Airforce", "Air Force")  # 'Ghana Airforce'
         add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
-    for span in _cited_outlets(doc):
+    for span in cited_outlets(doc):
         if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans) and \
-                not (dateline and span.start_char < dateline.end) and not _is_credit(span):
+                not (dateline and span.start_char < dateline.end) and not is_credit(span):
             add_outlet(span)
     return _merge_state_forms([r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words])
 
@@ -252,8 +197,8 @@ def _merge_state_forms(records: list[OrgRecord]) -> list[OrgRecord]:
         full = by_name.get(geography.fold(f"{record.name} of {state}")) if state else None
         if state is None:
             # "the country's National Defence Forces" after "the National Defence Forces of Maldives"
-            forms = [r for r in records if geography.fold(r.name).startswith(geography.fold(f"{record.name} of "))
-                     and r.country]
+            prefix = geography.fold(f"{record.name} of ")
+            forms = [r for r in records if geography.fold(r.name).startswith(prefix) and r.country]
             full = forms[0] if len(forms) == 1 else None
         if full is not None and full is not record:
             full.spans.extend(record.spans)
@@ -263,36 +208,6 @@ def _merge_state_forms(records: list[OrgRecord]) -> list[OrgRecord]:
     return kept
 
 
-_CITING_BEFORE = frozenset({"quoting", "told", "reports", "reported", "citing", "according"})
-_CITING_AFTER = frozenset({"reported", "reports", "quoted", "said", "cited", "says"})
-
-
-def _cited_outlets(doc: Doc) -> list[Span]:
-    """Agencies the text cites that the NER did not tag: 'officials said, ONA reports quoting AA'."""
-    found = []
-    for token in doc:
-        if not token.text[:1].isupper():
-            continue
-        for length in (3, 2, 1):
-            span = doc[token.i : token.i + length]
-            if len(span) < length or span.text not in _outlet_names_printed():
-                continue
-            before = doc[span.start - 1].lower_ if span.start else ""
-            before = doc[span.start - 2].lower_ if before == "to" and span.start > 1 else before
-            after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if before in _CITING_BEFORE or after in _CITING_AFTER:
-                found.append(span)
-            break
-    return found
-
-
-@cache
-def _outlet_names_printed() -> frozenset[str]:
-    outlets = gazetteer("outlets", "name").values()
-    return frozenset(str(r["name"]) for r in outlets) | {str(r["long"]) for r in outlets if r.get("long")}
-
-
-# Names of agreements, programmes and gatherings, not bodies (CONTRACT: organizations are bodies).
 _NOT_BODY_WORDS = {"agreement", "treaty", "corridor", "partnership", "programme", "program", "initiative",
                    "declaration", "exercise", "accord", "pact", "convention", "protocol", "plan", "vision",
                    "strategy", "framework", "deal", "summit", "for", "staff", "format", "parade", "day"}
@@ -401,25 +316,6 @@ def _begins_longer_name(span: Span, title_end: int) -> bool:
     return span.end < title_end and doc[span.end].lower_ in _org_heads()
 
 
-_PLATFORM_AFTER = frozenset({"post", "posts", "account", "handle", "page", "channel", "feed", "video", "statement"})
-_PLATFORM_BEFORE = frozenset({"on", "via", "his", "her", "its", "their", "official", "an", "a"})
-_CHROME_VERBS = frozenset({"follow", "join", "share", "like", "subscribe", "download"})
-
-
-def _cited_platform(span: Span) -> bool:
-    """A social platform a statement was made on ('said on X', 'on his Twitter handle', 'an X post'),
-    not a share button or a 'Follow us on Facebook' line."""
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before not in _PLATFORM_BEFORE and after not in _PLATFORM_AFTER:
-        return False
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    return doc[start].lower_ not in _CHROME_VERBS
-
-
 def _defined_acronyms(doc: Doc, ner_orgs: list[Span]) -> dict[str, str]:
     """Acronyms the text spells out itself: 'National Security Committee (NSC)' -> {'NSC': ...}."""
     found: dict[str, str] = {}
@@ -437,7 +333,8 @@ def _short_form(printed: str, canonical: str) -> bool:
     full = set(geography.fold(canonical).split()) - {"the", "of", "and"}
     if words < full:
         return True
-    return any(w.replace(".", "").isupper() and 1 < len(w.replace(".", "")) <= 5 for w in printed.split()[:-1])
+    letters = [w.replace(".", "") for w in printed.split()[:-1]]
+    return any(w.isupper() and 1 < len(w) <= 5 for w in letters)
 
 
 def _without_owner(span: Span) -> tuple[str, str | None]:
@@ -469,8 +366,10 @@ def _expand_country(name: str) -> str:
     return name
 
 
-_GENERIC_SERVICES = {"air force", "defence force", "defense force", "armed forces", "national guard", "coast guard",
-                     "honour guard", "honor guard", "guard of honour", "guard of honor", "police", "navy", "army"}
+_GENERIC_SERVICES = {"air force", "defence force", "defense force", "defence forces", "defense forces",
+                     "armed forces", "national guard",
+                     "coast guard", "honour guard", "honor guard", "guard of honour", "guard of honor",
+                     "police", "navy", "army"}
 _PUBLICATION_WORDS = {"news", "daily", "times", "post", "herald", "tribune", "gazette", "journal"}
 
 
@@ -480,26 +379,46 @@ def _looks_like_body(span: Span, lex: Lexicon) -> bool:
            for t in span):
         return False  # "Philippine armed forces": a description, not a name
     words = [t.lower_ for t in span if t.is_alpha]
-    if not words or words[-1] in _NOT_BODY_WORDS or any(w in _NOT_BODY_WORDS - {"for", "staff"} for w in words):
+    if not words or words[-1] in _NOT_BODY_WORDS:
         return False
+    if words[-1] not in _org_heads() and any(w in _NOT_BODY_WORDS - {"for", "staff"} for w in words):
+        return False  # "Joint Defence Agreement Review"; but the "Amazon Cooperation Treaty Organization"
     if len(span) == 1:
         return False
     if not any(t.lower_ in gazetteer("name_heads", "word") or t.lower_ in _PUBLICATION_WORDS for t in span):
         return False  # "National Unity", "Juan Bosch Housing Project", "Super Mushshak": no word names a body
     unqualified = " ".join(w for w in words if not geography.demonym(w))
     if " ".join(words) in _GENERIC_SERVICES or unqualified == "party":
-        return False  # "Air Force", "the Honour Guard", "Vietnamese Party General Secretary": no body's own name
-    if _ordinal_unit(span) and words[-1] == "congress":
+        return False  # "Air Force", "the Honour Guard", "Vietnamese Party General Secretary": no own name
+    numbered = _ordinal_unit(span) or (span.start > 0 and _ordinal_unit(span.doc[span.start - 1 : span.end]))
+    if words[-1] == "congress" and numbered:
         return False  # "the 13th National Party Congress": a gathering
+    if "heads" in words or _party_organ(span, lex):
+        return False  # "Council of Heads of State": offices meeting; a party's organs fold into the party
+    if lex.covers(span.start, "RANK", "TITLE") and len(span) > 1 and span[1].lower_ == "of":
+        return False  # "the honorary rank of General of the Indian Army"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in _NOT_BODY_WORDS - {"for", "staff"}:
         return False  # "the Youth Building the Future program"
     if len(words) == 1 and words[0] in _GENERIC_BODIES:
         return False
     heads = gazetteer("name_heads", "word")
-    if span[-1].lower_ not in heads and _after_office(span, lex):
+    if _head_word(span).lower_ not in heads and _after_office(span, lex):
         return False
     return not (span[0].lower_ in _GENERIC_BODIES and len(span) <= 2 and span[-1].lower_ in _GENERIC_BODIES)
+
+
+_ORGAN_HEADS = frozenset({"committee", "bureau", "office", "commission", "secretariat", "politburo"})
+
+
+def _party_organ(span: Span, lex: Lexicon) -> bool:
+    """'Central Committee', 'Standing Committee of the Political Bureau' of a party named beside it:
+    the party is the body (devset convention: party organs fold into the party)."""
+    if _head_word(span).lower_ not in _ORGAN_HEADS:
+        return False
+    doc = span.doc
+    near = range(max(0, span.start - 4), min(len(doc), span.end + 6))
+    return any(e.row.get("kind") == "party" and e.start in near for e in lex.all("ORG"))
 
 
 def _after_office(span: Span, lex: Lexicon) -> bool:
@@ -510,11 +429,20 @@ def _after_office(span: Span, lex: Lexicon) -> bool:
         token = doc[k]
         if lex.covers(k, "TITLE"):
             return True
-        if token.lower_ in ("and", "of", "for", "the", ",", "&") or (token.text[:1].isupper() and token.is_alpha):
+        if token.lower_ in ("and", "of", "for", "the", ",", "&") or \
+                (token.text[:1].isupper() and token.is_alpha):
             k -= 1
             continue
         return False
     return False
+
+
+def _before_rank(span: Span, lex: Lexicon) -> Span:
+    """The small NER runs a body into the rank after it: 'the Armed Forces of Uzbekistan Major ...'."""
+    if len(span) == 0 or span[-1].lower_ in _org_heads():
+        return span  # "General Assembly", "Attorney General's Office": the rank word is part of the name
+    cut = next((k for k in range(span.start + 1, span.end) if lex.at(k, "RANK", "HONORIFIC")), span.end)
+    return span.doc[span.start : cut]
 
 
 def _extend_name(span: Span) -> Span:
@@ -539,6 +467,8 @@ def _extend_name(span: Span) -> Span:
             break
         end = nxt
     cut = next((t.i for t in doc[span.start : end] if t.text == "("), end)
+    while cut > span.start + 1 and doc[cut - 1].lower_ in ("of", "the", "and", "for", "&"):
+        cut -= 1  # "Chief of Defence Forces of the ...": the tagger stopped mid-phrase
     return doc[span.start : cut]
 
 
@@ -558,7 +488,8 @@ def _used_as_venue(span: Span) -> bool:
 
 
 def _defined_acronym(doc: Doc, span: Span) -> str | None:
-    """The acronym printed in parentheses right after a long name: 'Inter-Services Public Relations (ISPR)'."""
+    """The acronym printed in parentheses right after a long name: 'Inter-Services Public Relations
+    (ISPR)'."""
     i = span.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         candidate = doc[i + 1].text
