@@ -106,13 +106,19 @@ def cited_outlets(doc: Doc) -> list[Span]:
             span = doc[token.i : token.i + length]
             if len(span) < length or span.text not in outlet_names_printed():
                 continue
-            before = doc[span.start - 1].lower_ if span.start else ""
-            before = doc[span.start - 2].lower_ if before == "to" and span.start > 1 else before
-            after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if before in _CITING_BEFORE or after in _CITING_AFTER:
+            if cited_as_source(span):
                 found.append(span)
             break
     return found
+
+
+def cited_as_source(span: Span) -> bool:
+    """'told AFP', 'according to PTI', 'TASS reported': a name the text quotes as its source."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    before = doc[span.start - 2].lower_ if before == "to" and span.start > 1 else before
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in _CITING_BEFORE or after in _CITING_AFTER
 
 
 @cache

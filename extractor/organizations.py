@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import geography
 from extractor.credits import (
+    cited_as_source,
     cited_outlets,
     cited_platform,
     is_chrome,
@@ -108,9 +109,11 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
         if span.end_char <= (dateline.end if dateline else 0):
             continue
         if is_outlet(span.text):
-            if not is_credit(span) and not is_chrome(span):
+            if is_credit(span) or is_chrome(span):
+                continue
+            if cited_as_source(span):
                 add_outlet(span)  # 'the minister told AFP': the agency, not the Philippine forces
-            continue
+                continue  # else the body: "the PTI's plea"
         if _inside_longer_name(entry, entries, ner_orgs, lex) or is_chrome(span):
             continue  # "Security Council" inside "Supreme National Security Council"
         if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
@@ -274,7 +277,7 @@ def _extends(longer: Span, span: Span, lex: Lexicon) -> bool:
 _JOINERS = frozenset({"-", "\u2013", "/"})
 
 
-_INSTRUMENTS = frozenset({"charter", "treaty", "convention", "protocol", "declaration", "resolution"})
+_INSTRUMENTS = frozenset({"charter", "treaty", "convention", "protocol"})
 _OWN_PLACES = frozenset({"headquarters", "hq", "secretariat"})
 
 
@@ -417,8 +420,16 @@ def _party_organ(span: Span, lex: Lexicon) -> bool:
     if _head_word(span).lower_ not in _ORGAN_HEADS:
         return False
     doc = span.doc
-    near = range(max(0, span.start - 4), min(len(doc), span.end + 6))
-    return any(e.row.get("kind") == "party" and e.start in near for e in lex.all("ORG"))
+    for party in (e for e in lex.all("ORG") if e.row.get("kind") == "party"):
+        if span.start <= party.start < span.end:
+            return True  # "the General Office of the CPC Central Committee"
+        between = doc[party.end : span.start] if party.end <= span.start else doc[span.end : party.start]
+        bracketed = all(t.text in "()" or t.is_upper for t in between)
+        if party.end <= span.start and len(between) <= 3 and bracketed:
+            return True  # "the Communist Party of China (CPC) Central Committee"
+        if party.start >= span.end and [t.lower_ for t in between] in (["of"], ["of", "the"]):
+            return True  # "the Political Bureau of the Communist Party of China"
+    return False
 
 
 def _after_office(span: Span, lex: Lexicon) -> bool:

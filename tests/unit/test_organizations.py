@@ -192,3 +192,16 @@ def test_a_partys_organs_fold_into_the_party(run: Run) -> None:
 ])
 def test_formations_remits_and_spellings(run: Run, text: str, body: str) -> None:
     assert body in bodies(run(text))
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The minister told AFP on Monday that the talks had gone well.", "Agence France-Presse"),
+    ("Soldiers of the AFP patrolled the coast of Mindanao on Monday.", "Armed Forces of the Philippines"),
+    ("The Election Commission of Pakistan (ECP) rejected the PTI's plea on Monday.",
+     "Pakistan Tehreek-e-Insaf"),
+    ("The Election Commission of Pakistan (ECP) rejected the PTI's plea on Monday.",
+     "Election Commission of Pakistan"),
+])
+def test_an_acronym_of_an_agency_and_a_body_is_the_agency_only_when_cited(run: Run, text: str,
+                                                                           body: str) -> None:
+    assert body in bodies(run(text))
