@@ -184,11 +184,31 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
         name, owner = _without_owner(span)
         name = name.replace("Airforce", "Air Force")  # 'Ghana Airforce'
         add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
+    for span, state in _described_embassies(doc):
+        printed_form = by_key.get(geography.fold(f"{geography.country_name(state)} Embassy"))
+        if printed_form is not None:
+            printed_form.spans.append((span.start_char, span.end_char))  # the 'US Embassy' it names again
+        else:
+            add(f"Embassy of {geography.country_name(state)}", None, state, span, False)
     for span in cited_outlets(doc):
         if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans) and \
                 not (dateline and span.start_char < dateline.end) and not is_credit(span):
             add_outlet(span)
     return _merge_state_forms([r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words])
+
+
+def _described_embassies(doc: Doc) -> list[tuple[Span, str]]:
+    """'the Indian embassy', 'US embassy officials': a state's embassy, named as 'Embassy of India'."""
+    found = []
+    for token in doc:
+        if token.text != "embassy" or token.i == 0:  # 'the US Embassy' is the tagger's
+            continue
+        for start in range(max(0, token.i - 3), token.i):
+            owner = demonym_at(doc, start)
+            if owner and owner[1] == token.i and geography.country_name(owner[0]):
+                found.append((doc[start : token.i + 1], owner[0]))
+                break
+    return found
 
 
 def _merge_state_forms(records: list[OrgRecord]) -> list[OrgRecord]:

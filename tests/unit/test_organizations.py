@@ -205,3 +205,11 @@ def test_formations_remits_and_spellings(run: Run, text: str, body: str) -> None
 def test_an_acronym_of_an_agency_and_a_body_is_the_agency_only_when_cited(run: Run, text: str,
                                                                            body: str) -> None:
     assert body in bodies(run(text))
+
+
+@pytest.mark.parametrize(("text", "embassy"), [
+    ("The drill was announced in a post by the Indian embassy in Kathmandu on Monday.", "Embassy of India"),
+    ("The general met senior Kenyan embassy officials in Rome on Friday.", "Embassy of Kenya"),
+])
+def test_a_states_embassy_described_in_lowercase_is_its_embassy(run: Run, text: str, embassy: str) -> None:
+    assert embassy in bodies(run(text))
