@@ -184,6 +184,9 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
         name, owner = _without_owner(span)
         name = name.replace("Airforce", "Air Force")  # 'Ghana Airforce'
         add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
+    for span in _numbered_formations(doc):
+        if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans):
+            add(span.text, None, country_in_name(span.text), span, False)
     for span, state in _described_embassies(doc):
         printed_form = by_key.get(geography.fold(f"{geography.country_name(state)} Embassy"))
         if printed_form is not None:
@@ -195,6 +198,25 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
                 not (dateline and span.start_char < dateline.end) and not is_credit(span):
             add_outlet(span)
     return _merge_state_forms([r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words])
+
+
+_FORMATION_HEADS = frozenset({"battalion", "brigade", "regiment", "division", "corps", "fleet", "rifles",
+                              "squadron", "wing", "command", "area", "army", "group"})
+
+
+def _numbered_formations(doc: Doc) -> list[Span]:
+    """'a battalion from the 11th Gorkha Rifles', 'the 5th Fleet': military formations known by their
+    number, which the tagger often leaves untagged."""
+    found = []
+    for token in doc:
+        if not _ordinal_unit(doc[token.i : token.i + 2]):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1 and doc[end - 1].lower_ in _FORMATION_HEADS:
+            found.append(doc[token.i : end])
+    return found
 
 
 def _described_embassies(doc: Doc) -> list[tuple[Span, str]]:

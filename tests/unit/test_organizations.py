@@ -213,3 +213,17 @@ def test_an_acronym_of_an_agency_and_a_body_is_the_agency_only_when_cited(run: R
 ])
 def test_a_states_embassy_described_in_lowercase_is_its_embassy(run: Run, text: str, embassy: str) -> None:
     assert embassy in bodies(run(text))
+
+
+@pytest.mark.parametrize(("text", "formation"), [
+    ("The contingent is led by a battalion from the 9th Gorkha Rifles, the ministry said.",
+     "9th Gorkha Rifles"),
+    ("Sailors of the 3rd Fleet joined the drill off Okinawa on Friday.", "3rd Fleet"),
+])
+def test_a_formation_known_by_its_number_is_a_body(run: Run, text: str, formation: str) -> None:
+    assert formation in bodies(run(text))
+
+
+def test_a_numbered_gathering_is_no_formation(run: Run) -> None:
+    found = bodies(run("The envoys heard about the 14th National Party Congress in Hanoi on Monday."))
+    assert not any("Congress" in name for name in found)
