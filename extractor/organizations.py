@@ -1,5 +1,8 @@
 """Named organizations of an article: the lexicon's institutions and the trained NER's bodies, with
-acronyms folded into their long forms, page chrome and fragments of offices left out.
+acronyms and shortened names folded into their long forms ('U.N. Security Council' -> United Nations
+Security Council), a known name inside a longer one left to the longer one, and page chrome, fragments
+of offices, programmes and gatherings left out (`extractor.credits` tells credits and chrome from cited
+sources). Formations known by their number and embassies described in lowercase are added.
 """
 
 from __future__ import annotations
@@ -114,19 +117,8 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
             if cited_as_source(span):
                 add_outlet(span)  # 'the minister told AFP': the agency, not the Philippine forces
                 continue  # else the body: "the PTI's plea"
-        if _inside_longer_name(entry, entries, ner_orgs, lex) or is_chrome(span):
-            continue  # "Security Council" inside "Supreme National Security Council"
-        if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
-               and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end))
-               for t in lex.all("TITLE")):
-            continue  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
-        if _names_a_thing_of(span, venue_words) or _begins_portfolio(span):
-            continue  # "Canadian Forces Base", "the UN Charter": a place or a text named after the body
-        if entry.row.get("kind") == "other" and _used_as_venue(span) and \
-                not any(t.lower_ in _org_heads() for t in span):
-            continue  # "at the Aiwan-e-Sadr": a building
-        if entry.row.get("kind") == "platform" and not cited_platform(span):
-            continue  # "Follow us on Facebook", "X, formerly known as Twitter"
+        if _no_mention_of_the_body(entry, entries, ner_orgs, lex, venue_words):
+            continue
         printed = span.text
         is_acronym = (printed.replace(".", "").isupper() and len(printed) <= 8) or \
             printed.replace(".", "").lower() == str(entry.row.get("acronym") or "").lower()  # 'Unesco'
@@ -184,8 +176,11 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
         name, owner = _without_owner(span)
         name = name.replace("Airforce", "Air Force")  # 'Ghana Airforce'
         add(_expand_country(name), acronym, owner or country_in_name(span.text), span, False)
+    def named_already(span: Span) -> bool:
+        return any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans)
+
     for span in _numbered_formations(doc):
-        if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans):
+        if not named_already(span):
             add(span.text, None, country_in_name(span.text), span, False)
     for span, state in _described_embassies(doc):
         printed_form = by_key.get(geography.fold(f"{geography.country_name(state)} Embassy"))
@@ -194,10 +189,29 @@ def find_organizations(doc: Doc, lex: Lexicon, person_tokens: set[int],
         else:
             add(f"Embassy of {geography.country_name(state)}", None, state, span, False)
     for span in cited_outlets(doc):
-        if not any(a <= span.start_char < b for r in by_key.values() for a, b in r.spans) and \
-                not (dateline and span.start_char < dateline.end) and not is_credit(span):
+        in_dateline = dateline is not None and span.start_char < dateline.end
+        if not named_already(span) and not in_dateline and not is_credit(span):
             add_outlet(span)
     return _merge_state_forms([r for r in by_key.values() if r.name.split()[-1].lower() not in venue_words])
+
+
+def _no_mention_of_the_body(entry: Entry, entries: list[Entry], ner_orgs: list[Span], lex: Lexicon,
+                            venue_words: frozenset[str]) -> bool:
+    """A lexicon match that does not name the body itself: part of a longer name, of an office, of a
+    place's or a text's name, page chrome, a building, a share button."""
+    span = entry.span
+    if _inside_longer_name(entry, entries, ner_orgs, lex) or is_chrome(span):
+        return True  # "Security Council" inside "Supreme National Security Council"
+    if any(t.start <= span.start and span.end <= t.end and (t.end - t.start) > len(span)
+           and (entry.row.get("kind") == "staff" or _begins_longer_name(span, t.end))
+           for t in lex.all("TITLE")):
+        return True  # "Joint Chiefs of Staff" inside the office "Chairman of the Joint Chiefs of Staff"
+    if _names_a_thing_of(span, venue_words) or _begins_portfolio(span):
+        return True  # "Canadian Forces Base", "the UN Charter": a place or a text named after the body
+    if entry.row.get("kind") == "other" and _used_as_venue(span) and \
+            not any(t.lower_ in _org_heads() for t in span):
+        return True  # "at the Aiwan-e-Sadr": a building
+    return entry.row.get("kind") == "platform" and not cited_platform(span)  # "Follow us on Facebook"
 
 
 _FORMATION_HEADS = frozenset({"battalion", "brigade", "regiment", "division", "corps", "fleet", "rifles",
