@@ -63,7 +63,7 @@ GAZ_KEYS = {
 TITLE_HEADS = {"state", "government", "minister", "military", "diplomat", "royal", "other"}
 INSTITUTION_KINDS = {
     "armed-forces", "service", "ministry", "staff", "press-wing", "party",
-    "intergovernmental", "agency", "legislature", "other",
+    "intergovernmental", "agency", "legislature", "platform", "other",
 }
 PLACE_KINDS = {"country", "region"}
 NATO_CODE = re.compile(r"^(OF|OR|WO)-\d+$")
