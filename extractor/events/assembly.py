@@ -15,7 +15,14 @@ from extractor.events.delegations import add_attendees, fold_delegations
 from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft, VisitStatement
 from extractor.events.links import find_links
 from extractor.events.orientation import orient
-from extractor.events.places import dateline_country, link_host, other_side, place_meetings, reporting_country
+from extractor.events.places import (
+    dateline_country,
+    link_host,
+    other_side,
+    place_meetings,
+    reporting_country,
+    sentence_places,
+)
 from extractor.events.references import build_references
 from extractor.events.sides import settle_sides
 from extractor.events.timing import date_meetings, visit_span
@@ -72,6 +79,7 @@ class VisitAssembler:
                 continue
             host_country = stated_hosts.get((link.sentence.start, id(link.visitor))) or \
                 stated_hosts.get((link.sentence.start, id(link.host))) or \
+                self._leg_named_in(link, places, legs_of) or \
                 link_host(link, places, current_leg(link, statements) or article_host, lex, dateline_end)
             oriented = orient(link, host_country, default)
             if oriented is None:
@@ -86,7 +94,8 @@ class VisitAssembler:
             if counterpart.country is None:
                 counterpart.country = host_country
             kept.append((link, visitor, counterpart, host_country))
-        known_visitors = {id(v) for _, v, _, _ in kept}
+        # Travellers are known from the kept links and from the trips the article tells.
+        known_visitors = {id(v) for _, v, _, _ in kept} | {id(s.visitor) for s in statements}
         for link, host_country in unsettled:
             # A meeting of someone already known as the visitor ("Later, the Prime Minister also met X").
             for visitor, counterpart in ((link.visitor, link.host), (link.host, link.visitor)):
@@ -122,6 +131,17 @@ class VisitAssembler:
         doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
         settle_sides(doc._.diplo_events)
         return doc
+
+    @staticmethod
+    def _leg_named_in(link: Link, places: list, legs_of: dict[int, set[str]]) -> str | None:
+        """'In Uruguay, the High Representative will meet X': on a tour, a leg's country or city
+        named in the meeting's sentence is where the meeting is."""
+        legs = legs_of.get(id(link.visitor), set()) | legs_of.get(id(link.host), set())
+        if len(legs) < 2:
+            return None
+        named = [p.country for kind in ("country", "city") for p in sentence_places(link.sentence, places, kind)
+                 if p.country in legs]
+        return named[0] if len(set(named)) == 1 else None
 
     @staticmethod
     def _add_statement(drafts: dict, statement: VisitStatement, counterparts: set[int]) -> None:

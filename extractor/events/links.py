@@ -158,7 +158,30 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                 if visitor is host:
                     continue
                 links.append(Link(visitor, host, sent, verb, oriented, is_future))
+        links.extend(_counterpart_links(refs, sent, future, links))
     return links
+
+def _counterpart_links(refs: dict[int, Reference], sent: Span, future: bool, found: list[Link]) -> list[Link]:
+    """'X asked his Malaysian counterpart Y to ...', 'talks with his Indian counterpart Y': whatever
+    the verb, Y is named as the one X meets."""
+    subject = next((refs[t.i].person for t in sent if t.i in refs and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    linked = {(id(link.visitor), id(link.host)) for link in found if link.sentence.start == sent.start}
+    extra: list[Link] = []
+    for token in sent:
+        ref = refs.get(token.i)
+        if ref is None or token.i != ref.end - 1 or ref.person is subject:
+            continue
+        mention = next((m for m in ref.person.mentions if m.end == ref.end), None)
+        if mention is None or mention.chain.role is None or mention.chain.role.key != "counterpart":
+            continue
+        pair = (id(subject), id(ref.person))
+        if pair in linked or pair[::-1] in linked:
+            continue
+        linked.add(pair)
+        extra.append(Link(subject, ref.person, sent, token, False, future))
+    return extra
 
 def verb_future(verb: Token) -> bool:
     return any(c.lower_ in ("will", "would", "shall") for c in verb.children) or (

@@ -299,3 +299,18 @@ def test_the_outlets_country_is_not_the_visitors_when_the_visitor_goes_there(run
     countries = {host: country for _, country, host, _ in legs(run(text))}
     assert set(countries) == {"PER", "ECU"}
     assert countries["ECU"] != "PER"
+
+
+def test_a_person_named_as_the_visitors_counterpart_is_met_whatever_the_verb(run: Run) -> None:
+    text = (f"QUITO, July 25 - {NAMED} arrived in Quito on Friday. Torres asked her Ecuadorian counterpart "
+            "Carlos Mario Vargas to help deepen trade ties.")
+    event = only_event(run(text))
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+def test_a_traveller_known_only_from_a_trip_keeps_a_meeting_with_a_person_of_no_stated_country(run: Run) -> None:
+    text = ("United Nations Secretary-General Ana Lucia Torres arrived in Quito on Friday. She then met with "
+            "Prime Minister Carlos Mario Vargas at his residence.")
+    event = only_event(run(text))
+    assert event.host_country == "ECU"
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
