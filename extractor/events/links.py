@@ -151,6 +151,9 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                     pairs = [(o, s, True) for s in subjects for o in objects]
                 else:
                     pairs = [(s, o, kind == "visit") for s in subjects for o in objects]
+                if kind == "meet" and not objects and len(sides["subj"]) > 1:
+                    # "A and B will have a bilateral meeting", "A and B held talks"
+                    pairs = [(sides["subj"][0], other, False) for other in sides["subj"][1:]]
             if verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.lemma_.lower() in INVITATION:
                 continue  # "an invitation to the Amir to visit Pakistan": not a visit
             is_future = future or verb_future(verb)

@@ -314,3 +314,10 @@ def test_a_traveller_known_only_from_a_trip_keeps_a_meeting_with_a_person_of_no_
     event = only_event(run(text))
     assert event.host_country == "ECU"
     assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+def test_two_coordinated_subjects_of_a_meeting_meet_each_other(run: Run) -> None:
+    text = (f"{NAMED} will visit Ecuador next week. On Monday, Torres and President Marco Vinicio Salazar will "
+            "have a bilateral meeting in Quito.")
+    event = only_event(run(text))
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Marco Vinicio Salazar"]
