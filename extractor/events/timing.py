@@ -94,7 +94,7 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
             draft.start_date, draft.end_date = start, end
         began = re.search(r"\b(?:began|begun|started|starting|beginning|commenced)\s+(?:on\s+)?(.{3,20})", text)
         if began and draft.start_date is None:
-            draft.start_date = dates.resolve(began[1], published)
+            draft.start_date = dates.resolve(began[1], published, future=future or bool(FUTURE.search(text)))
         if draft.start_date is None and re.search(r"\bat the (?:start|beginning|outset) of an? [\w-]+ ", text):
             draft.start_date = draft.date
         kind = VISIT_TYPE.search(text)
@@ -111,6 +111,8 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
                 found = _governed_date(token, published)
                 if found and draft.start_date is None:
                     draft.start_date = found
+    if draft.start_date is None:
+        _span_from_length(doc, draft, published)
     if draft.start_date and draft.end_date is None:
         draft.end_date = _end_from_length(doc, draft)
     if draft.status == "planned" and draft.start_date:
@@ -119,6 +121,41 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
+
+_LENGTH = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b[^.]{0,40}?\b(?:visit|trip|tour)",
+                     re.I)
+_UNTIL = re.compile(r"\s*(?:till|until|through|to)\s+(.{3,25})", re.I)
+_TRIP_START_LEMMAS = {"arrive", "travel", "embark", "begin", "start", "leave", "land", "reach", "fly", "head"}
+
+
+def _span_from_length(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
+    """A stated length and one end: 'a three-day visit till August 11', 'will travel to India on
+    Wednesday on a four-day official visit', 'arrived here on a three-day visit' (the arrival's day),
+    'marking the start of a three-day visit'."""
+    for sent in doc.sents:
+        if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) and \
+                sent not in draft.sentences:
+            continue
+        if BACKGROUND.search(sent.text):
+            continue
+        match = _LENGTH.search(sent.text)
+        if match is None:
+            continue
+        days = _NUMBER_WORDS.get(match[1].lower()) or int(match[1])
+        future = draft.status == "planned" or bool(FUTURE.search(sent.text))
+        until = _UNTIL.match(sent.text[match.end():])
+        end = dates.resolve_absolute(until[1], published, future=future) if until else None
+        if end is not None:
+            draft.start_date, draft.end_date = end - dt.timedelta(days=days - 1), end
+            return
+        start = next((_governed_date(t, published, future) for t in sent if t.lemma_ in _TRIP_START_LEMMAS
+                      and t.pos_ == "VERB" and _governed_date(t, published, future)), None)
+        if start is None and re.search(r"\b(start|beginning|outset) of\b|\barrived\b", sent.text, re.I):
+            start = draft.date
+        if start is not None:
+            draft.start_date = start
+            return
+
 
 def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:
     """'a four-day official visit' that began on the start date ends on day four."""
@@ -176,9 +213,9 @@ def _governed_by_arrival(span: Span) -> bool:
             return token.lemma_ in ARRIVAL_LEMMAS
     return False
 
-def _governed_date(verb: Token, published: dt.date | None) -> dt.date | None:
+def _governed_date(verb: Token, published: dt.date | None, future: bool = False) -> dt.date | None:
     for child in verb.subtree:
         if child.ent_type_ == "DATE" or child.lower_ in dates.WEEKDAYS:
             text = " ".join(t.text for t in verb.subtree if t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
-            return dates.resolve(text, published)
+            return dates.resolve(text, published, future=future)
     return None

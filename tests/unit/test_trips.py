@@ -321,3 +321,19 @@ def test_two_coordinated_subjects_of_a_meeting_meet_each_other(run: Run) -> None
             "have a bilateral meeting in Quito.")
     event = only_event(run(text))
     assert [p.name for m in event.meetings for p in m.counterparts] == ["Marco Vinicio Salazar"]
+
+
+SPANS = [
+    ("length-and-end", f"{NAMED}'s three-day visit to Ecuador till July 27 comes at the invitation of her "
+                       "counterpart.", ("2025-07-25", "2025-07-27")),
+    ("length-and-trip-day", f"{NAMED} will travel to Ecuador on Wednesday on a four-day official visit.",
+     ("2025-07-30", "2025-08-02")),
+    ("length-and-arrival", f"{NAMED} arrived in Quito on Friday on a three-day official visit.",
+     ("2025-07-25", "2025-07-27")),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), [(t, s) for _, t, s in SPANS], ids=[i for i, _, _ in SPANS])
+def test_a_visits_length_and_one_end_give_its_span(run: Run, text: str, span: tuple[str, str]) -> None:
+    event = only_event(run(text))
+    assert (event.start_date, event.end_date) == span
