@@ -89,8 +89,8 @@ class VisitAssembler:
             if counterpart.country and counterpart.country != host_country and \
                     counterpart.country in legs_of.get(id(visitor), set()):
                 host_country = counterpart.country  # on a tour, meeting "Kyrgyz President X" is the Kyrgyz leg
-            if host_country is None and visitor.visiting and counterpart.country and counterpart.country != visitor.country:
-                host_country = counterpart.country  # the visitor went to the country of the one received by
+            if host_country is None and visitor.visiting and counterpart.country not in (None, visitor.country):
+                host_country = counterpart.country  # the visitor went to the country of the one who met him
             if counterpart.country is None:
                 counterpart.country = host_country
             kept.append((link, visitor, counterpart, host_country))

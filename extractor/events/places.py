@@ -28,13 +28,15 @@ def reporting_country(doc: Doc, dateline, places: list) -> str | None:
             return str(row["country"])
     return dateline_country(dateline, places)
 
-def dateline_country(dateline, places: list) -> str | None:
+def dateline_place(dateline, places: list):
+    """The place the dateline prints, if it is one of the article's places."""
     if dateline is None:
         return None
-    for place in places:
-        if any(start == dateline.start for start, _ in place.spans):
-            return place.country
-    return None
+    return next((p for p in places if any(start == dateline.start for start, _ in p.spans)), None)
+
+def dateline_country(dateline, places: list) -> str | None:
+    place = dateline_place(dateline, places)
+    return place.country if place is not None else None
 
 def link_host(link: Link, places: list, article_host: str | None, lex: Lexicon,
                dateline_end: int = 0) -> str | None:

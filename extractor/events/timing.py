@@ -122,8 +122,9 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 
-_LENGTH = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b[^.]{0,40}?\b(?:visit|trip|tour)",
-                     re.I)
+_DAYS = r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d{1,2})-day\b[^.]{0,40}?\b"
+_LENGTH = re.compile(_DAYS + r"(?:visit|trip|tour)", re.I)
+_VISIT_LENGTH = re.compile(_DAYS + r"visit", re.I)
 _UNTIL = re.compile(r"\s*(?:till|until|through|to)\s+(.{3,25})", re.I)
 _TRIP_START_LEMMAS = {"arrive", "travel", "embark", "begin", "start", "leave", "land", "reach", "fly", "head"}
 
@@ -148,8 +149,9 @@ def _span_from_length(doc: Doc, draft: VisitDraft, published: dt.date | None) ->
         if end is not None:
             draft.start_date, draft.end_date = end - dt.timedelta(days=days - 1), end
             return
-        start = next((_governed_date(t, published, future) for t in sent if t.lemma_ in _TRIP_START_LEMMAS
-                      and t.pos_ == "VERB" and _governed_date(t, published, future)), None)
+        trip_days = (_governed_date(t, published, future) for t in sent
+                     if t.lemma_ in _TRIP_START_LEMMAS and t.pos_ == "VERB")
+        start = next((day for day in trip_days if day), None)
         if start is None and re.search(r"\b(start|beginning|outset) of\b|\barrived\b", sent.text, re.I):
             start = draft.date
         if start is not None:
@@ -163,8 +165,7 @@ def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:
         if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) and \
                 sent not in draft.sentences:
             continue
-        match = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b[^.]{0,40}?\bvisit",
-                          sent.text, re.I)
+        match = _VISIT_LENGTH.search(sent.text)
         if match and draft.start_date:
             days = _NUMBER_WORDS.get(match[1].lower()) or int(match[1])
             return draft.start_date + dt.timedelta(days=days - 1)

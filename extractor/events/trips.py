@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import dates, geography
 from extractor.events.drafts import Reference, VisitStatement
 from extractor.events.links import verb_future
+from extractor.events.places import dateline_place
 from extractor.events.vocabulary import (
     BACKGROUND,
     CALLED_OFF,
@@ -323,13 +324,6 @@ def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
     return token.lemma_.lower() in ("take", "end") and verb.tag_ in ("VBZ", "VBP")
 
 
-def _dateline_place(doc: Doc, places: list) -> Any | None:
-    dateline = doc._.diplo_dateline
-    if dateline is None:
-        return None
-    return next((p for p in places if any(start == dateline.start for start, _ in p.spans)), None)
-
-
 def _recalled(token: Token, verb: Token) -> bool:
     """A trip of the past told in its own words: 'had travelled to Rome in May', 'his previous visit'.
     Only the trip's own clause counts: 'X's trip comes weeks after Y's visit in June' is X's trip now."""
@@ -347,7 +341,7 @@ def _recalled(token: Token, verb: Token) -> bool:
 def visit_statements(doc: Doc, refs: dict[int, Reference], places: list, lex: Lexicon) -> list[VisitStatement]:
     """Every trip the article reports, one statement per destination named."""
     at_token = place_index(doc, places)
-    here = _dateline_place(doc, places)
+    here = dateline_place(doc._.diplo_dateline, places)
     published = dates.parse_iso(doc._.diplo_published)
     negatives = {t.i for e in lex.all("NEGATIVE") for t in e.span}
     unnamed: dict[tuple, PersonCluster] = {}
