@@ -10,6 +10,7 @@ from extractor.dateline import find_dateline, find_published
 from extractor.events import MeetingDraft, VisitDraft
 from extractor.events.places import reporting_country
 from extractor.people import PersonCluster
+from extractor.people.partners import spouses
 from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class _PersonWriter:
         self.doc = doc
         self.default_country = default_country
         self.cache: dict[int, Person] = {}
+        self.partners = spouses(doc, doc._.diplo_people or [])
 
     def __call__(self, person: PersonCluster) -> Person:
         if id(person) in self.cache:
@@ -116,11 +118,16 @@ class _PersonWriter:
             title=person.title,
             honorifics=person.honorifics,
             organization=person.organization,
-            country=person.country or self.default_country,
+            country=person.country or self._partner_country(person) or self.default_country,
             mentions=mentions,
         )
         self.cache[id(person)] = record
         return record
+
+
+    def _partner_country(self, person: PersonCluster) -> str | None:
+        partner = self.partners.get(id(person))
+        return partner.country if partner is not None else None
 
 
 def _meeting(doc: Doc, meeting: MeetingDraft, write: _PersonWriter) -> Meeting:

@@ -277,3 +277,16 @@ def test_unknown_organization_before_the_rank_leaves_rank_and_organization_intac
             "officers on Friday.")
     found = person(run(text), "Rauf Elmar Guliyev")
     assert (found.rank, found.title, found.country) == ("Lieutenant General", "Commander", "AZE")
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The envoy called on Air Chief Marshal RK Bhadauria at Air Headquarters on Monday.", "RK Bhadauria"),
+    ("He will also meet party Chairman KD Sharma Thapa in Kathmandu.", "KD Sharma Thapa"),
+], ids=["after-rank", "after-office"])
+def test_capital_initials_before_a_name_belong_to_it(run: Run, sentence: str, name: str) -> None:
+    assert name in [p.name for p in run(sentence).people]
+
+
+def test_a_country_code_before_a_name_is_no_initials(run: Run) -> None:
+    names = [p.name for p in run("The delegation met US President Daniel Mwangi on Monday.").people]
+    assert names == ["Daniel Mwangi"]

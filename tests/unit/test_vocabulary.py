@@ -37,7 +37,7 @@ BOOL = bool
 GAZ_SCHEMAS = {
     "ranks.jsonl": {"id": STR, "name": STR, "code": OPT_STR, "ambiguous": BOOL},
     "titles.jsonl": {"id": STR, "name": STR, "head": STR},
-    "honorifics.jsonl": {"id": STR, "name": STR, "strip": BOOL},
+    "honorifics.jsonl": {"id": STR, "name": STR, "strip": BOOL, "country": OPT_STR},
     "postnominals.jsonl": {"id": STR, "name": STR, "kind": STR, "country": OPT_STR},
     "institutions.jsonl": {
         "id": STR,
