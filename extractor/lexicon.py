@@ -174,6 +174,23 @@ def _printed_as_name(span: Span, label: str) -> bool:
     return span.text[:1].isupper()
 
 
+_CASELESS_ACRONYM = 4  # "Nato" is NATO in British print; "Rao" is a surname, not the RAO
+
+
+def _short_acronym_in_lowercase(span: Span, row: dict[str, Any]) -> bool:
+    acronym = str(row.get("acronym") or "")
+    return len(span) == 1 and span.text != acronym and span.text.lower() == acronym.lower() \
+        and len(acronym) < _CASELESS_ACRONYM
+
+
+def _abbreviation_before_no_name(span: Span, label: str) -> bool:
+    """'Sen.', 'Gen.' abbreviate an office only before a name: 'Prime Minister Vikram Sen.' ends with one."""
+    if label not in ("TITLE", "RANK", "HONORIFIC") or not span.text.endswith(".") or len(span) != 1:
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is None or not after.text[:1].isupper()
+
+
 class Lexicon:
     """Lexicon matches of one Doc, indexed by the token they start at (longest first)."""
 
@@ -191,6 +208,8 @@ class Lexicon:
                 continue
             table = _GAZETTEER_OF_LABEL.get(label)
             row = gazetteer(table).get(span.id_, {}) if table else {}
+            if _short_acronym_in_lowercase(span, row) or _abbreviation_before_no_name(span, label):
+                continue
             entry = Entry(span, label, span.id_, row)
             self.by_start.setdefault(span.start, []).append(entry)
             for i in range(span.start, span.end):

@@ -92,6 +92,8 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
         start, end = dates.resolve_range(text, published, future=future)
         if start and draft.start_date is None:
             draft.start_date, draft.end_date = start, end
+        if draft.start_date is None:
+            draft.start_date = _visit_begins(sent, published, future or bool(FUTURE.search(text)))
         began = re.search(r"\b(?:began|begun|started|starting|beginning|commenced)\s+(?:on\s+)?(.{3,20})", text)
         if began and draft.start_date is None:
             draft.start_date = dates.resolve(began[1], published, future=future or bool(FUTURE.search(text)))
@@ -114,7 +116,7 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
     if draft.start_date is None:
         _span_from_length(doc, draft, published)
     if draft.start_date and draft.end_date is None:
-        draft.end_date = _end_from_length(doc, draft)
+        draft.end_date = _stays_until(doc, draft, published) or _end_from_length(doc, draft)
     if draft.status == "planned" and draft.start_date:
         # A planned visit is dated by its announced start, not by the day it was announced.
         draft.date = draft.start_date
@@ -157,6 +159,55 @@ def _span_from_length(doc: Doc, draft: VisitDraft, published: dt.date | None) ->
         if start is not None:
             draft.start_date = start
             return
+
+
+_BEGIN_LEMMAS = {"begin", "start", "commence", "kick"}
+_VISIT_NOUNS = {"visit", "tour", "trip"}
+_STAY_LEMMAS = {"be", "stay", "remain"}
+
+
+def _visit_begins(sent: Span, published: dt.date | None, future: bool) -> dt.date | None:
+    """'commenced his eight-day visit to India on May 4', 'a visit beginning Monday', 'the tour
+    started on Friday': the day a verb of beginning dates, when what begins is the visit."""
+    for token in sent:
+        if token.lemma_.lower() not in _BEGIN_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        begun = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        if token.dep_ == "acl":
+            begun.append(token.head)  # "a five-day visit beginning Monday"
+        if not any(t.lemma_.lower() in _VISIT_NOUNS for t in begun):
+            continue
+        found = _day_told_by(token, published, future, skip={t.i for t in begun for t in t.subtree})
+        if found is not None:
+            return found
+    return None
+
+
+def _stays_until(doc: Doc, draft: VisitDraft, published: dt.date | None) -> dt.date | None:
+    """'The President will be in India till May 9', 'she stays until Friday': the visit's last day."""
+    for sent in doc.sents:
+        if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) or BACKGROUND.search(sent.text):
+            continue
+        for token in sent:
+            if token.lemma_.lower() not in _STAY_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+                continue
+            until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("till", "until")), None)
+            if until is None:
+                continue
+            found = _day_told_by(until, published, future=draft.status == "planned")
+            if found is not None and (draft.start_date is None or found >= draft.start_date):
+                return found
+    return None
+
+
+def _day_told_by(head: Token, published: dt.date | None, future: bool, skip: frozenset[int] | set[int] = frozenset()) -> dt.date | None:
+    """The day printed in `head`'s subtree, outside the tokens in `skip` ('eight-day' is no day)."""
+    words = [t for t in head.subtree if t.i not in skip and (t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
+             and not re.fullmatch(r"\w+-day|day|days|-", t.lower_)]
+    if not words:
+        return None
+    # "on": a bare "May 4" could be the modal verb to the date reader.
+    return dates.resolve("on " + " ".join(t.text for t in words), published, future=future)
 
 
 def _end_from_length(doc: Doc, draft: VisitDraft) -> dt.date | None:

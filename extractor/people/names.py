@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from extractor import geography
@@ -109,6 +111,8 @@ def name_words(doc: Doc, lex: Lexicon, start: int, end: int) -> list[str]:
             glue = False
         else:
             words.append(token.text)
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}\.", words[-1]):
+        words[-1] = words[-1][:-1]  # "... met Ambassador Priya Sen.": the sentence's full stop, not an initial
     return words
 
 

@@ -290,3 +290,20 @@ def test_capital_initials_before_a_name_belong_to_it(run: Run, sentence: str, na
 def test_a_country_code_before_a_name_is_no_initials(run: Run) -> None:
     names = [p.name for p in run("The delegation met US President Daniel Mwangi on Monday.").people]
     assert names == ["Daniel Mwangi"]
+
+
+# A surname that is also a short acronym in lower case, or an office's abbreviation, is part of the name
+# where it closes the name: "Rao" is not the RAO, and "Sen." with no name after it is no Senator.
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("He was received by Foreign Minister Anil Rao at the airport.", "Anil Rao", "Foreign Minister"),
+    ("The minister later met Ambassador Priya Sen.", "Priya Sen", "Ambassador"),
+])
+def test_a_surname_printed_like_an_acronym_or_abbreviation_stays_in_the_name(
+        run: Run, text: str, name: str, title: str) -> None:
+    assert person(run(text), name).title == title
+
+
+def test_a_short_acronym_is_an_organization_only_in_capitals(run: Run) -> None:
+    document = run("Officers of the RAO met Colonel Ahmed Rao.")
+    assert [o.name for o in document.organizations] == ["Royal Army of Oman"]
+    assert person(document, "Ahmed Rao").rank == "Colonel"

@@ -330,6 +330,14 @@ SPANS = [
      ("2025-07-30", "2025-08-02")),
     ("length-and-arrival", f"{NAMED} arrived in Quito on Friday on a three-day official visit.",
      ("2025-07-25", "2025-07-27")),
+    # The day the visit began beats the later arrival in the capital; "will be in ... till" ends it.
+    ("began-on-and-stays-till", f"{NAMED} arrived in Quito on Friday. Torres, who began her six-day "
+                                "official visit to Ecuador on July 21 with a stop in Guayaquil, will be in "
+                                "Ecuador till July 26.", ("2025-07-21", "2025-07-26")),
+    ("began-on-and-length", f"{NAMED} arrived in Quito on Friday. Torres, who commenced her four-day visit "
+                            "to Ecuador on July 23 in Cuenca, will meet the president.", ("2025-07-23", "2025-07-26")),
+    ("visit-beginning-weekday", f"{NAMED} will embark on a three-day visit to Ecuador beginning Monday.",
+     ("2025-07-28", "2025-07-30")),
 ]
 
 
