@@ -56,6 +56,12 @@ def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: S
             continue
         side = _side_of(token, verb)
         if side is None:
+            # "called on Chief of the Naval Staff, Admiral X": the parse may hang the name apart from the
+            # office before it; the office's own head then says the person's side.
+            heads = [t for t in sent.doc[sent.start : token.i] if refs.get(t.i) is ref and t.head.i != t.i
+                     and refs.get(t.head.i) is not ref]
+            side = next((found for t in heads if (found := _side_of(t, verb)) is not None), None)
+        if side is None:
             continue
         if ref.person not in sides[side]:
             sides[side].append(ref.person)

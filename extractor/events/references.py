@@ -19,7 +19,9 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
     for person in people:
         for mention in person.mentions:
             ref = Reference(person, mention.start, mention.end)
-            for i in range(mention.chain.start, mention.end):
+            chain = mention.chain
+            for i in range(min(chain.start, chain.office_start if chain.office_start is not None else chain.start),
+                           mention.end):
                 refs[i] = ref
     mark_visiting(doc, refs)
     for role in roles:

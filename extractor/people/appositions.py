@@ -44,6 +44,8 @@ def _take_office(own: Chain, office: Chain) -> None:
     own.organization = own.organization or office.organization
     own.visiting = own.visiting or office.visiting
     own.rank = own.rank or office.rank
+    if office.end < own.start:
+        own.office_start = office.start  # "called on <office>, <name>": the office refers to the person too
 
 
 def share_listed_country(doc: Doc, named: list[Mention]) -> None:

@@ -29,6 +29,7 @@ class Chain:
     posted_to: str | None = None
     past: bool = False
     role: Entry | None = None
+    office_start: int | None = None  # an office set off before the chain ("Chief of Army Staff, General X")
 
     @property
     def has_role(self) -> bool:

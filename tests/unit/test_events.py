@@ -64,6 +64,15 @@ def test_military_call_gives_visitor_counterpart_venue_and_city(run: Run, text: 
     assert meeting.venue == "GHQ"
 
 
+def test_call_on_an_office_set_off_before_the_name_meets_that_person(run: Run) -> None:
+    # The parse hangs the name off the verb apart from the office before the comma.
+    text = ("RAWALPINDI: Commander Kenya Army, Lt Gen Tomas Okello Barasa visited GHQ and called on Chief of Army "
+            "Staff, General Imran Saleem Qureshi on Friday.")
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Tomas Okello Barasa", "KEN", "PAK")
+    assert [(p.name, p.title) for p in event.meetings[0].counterparts] == [("Imran Saleem Qureshi", "Chief of Army Staff")]
+
+
 def test_appositive_after_the_visitor_still_gives_the_visit(run: Run) -> None:
     text = ("RAWALPINDI: Lt Gen Tomas Okello Barasa, Commander Kenya Army, called on Chief of Army Staff General "
             "Imran Saleem Qureshi at GHQ on Friday.")
