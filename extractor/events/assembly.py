@@ -208,7 +208,7 @@ class VisitAssembler:
         sentences = sorted({s.start: s for m in draft.meetings for s in m.sentences + draft.sentences}.values(),
                            key=lambda s: s.start) if draft.meetings else draft.sentences
         draft.sentences = sentences
-        visit_span(doc, draft, published, places)
+        visit_span(doc, draft, published, places, hosts)
         if draft.leg_day and not any(m.date for m in draft.meetings):
             draft.date = draft.leg_day  # "visited Oman on Monday, Qatar on Thursday": each leg its day
         topics_and_outcomes(draft)

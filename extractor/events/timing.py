@@ -78,20 +78,23 @@ def _last_date_before(start: int, printed: dict[int, dt.date | None]) -> dt.date
     return earlier[-1] if earlier else None
 
 
-def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list) -> None:
-    for sent in doc.sents:
+def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: list,
+               hosts: set[str | None] = frozenset()) -> None:  # type: ignore[assignment]
+    """The visit's span; `hosts`: every country this visitor goes to (a tour's other legs keep theirs)."""
+    told = [sent for sent in doc.sents if not BACKGROUND.search(sent.text) and (
+        sent in draft.sentences or any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions))]
+    future = draft.status == "planned"
+    # A stated range first, wherever it is told: it beats a start read from a headline or an arrival.
+    for sent in told:
+        if re.search(r"\b(visit|tour|trip)", sent.text, re.I):
+            start, end = _leg_range(sent, draft, places, published, future, hosts)
+            if start:
+                draft.start_date, draft.end_date = start, end
+                break
+    for sent in told:
         text = sent.text
         if not re.search(r"\bvisit", text, re.I):
             continue
-        if not any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions) and \
-                sent not in draft.sentences:
-            continue
-        if BACKGROUND.search(text):
-            continue
-        future = draft.status == "planned"
-        start, end = dates.resolve_range(text, published, future=future)
-        if start and draft.start_date is None:
-            draft.start_date, draft.end_date = start, end
         if draft.start_date is None:
             draft.start_date = _visit_begins(sent, published, future or bool(FUTURE.search(text)))
         began = re.search(r"\b(?:began|begun|started|starting|beginning|commenced)\s+(?:on\s+)?(.{3,20})", text)
@@ -120,6 +123,28 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
     if draft.status == "planned" and draft.start_date:
         # A planned visit is dated by its announced start, not by the day it was announced.
         draft.date = draft.start_date
+
+def _leg_range(sent: Span, draft: VisitDraft, places: list, published: dt.date | None,
+               future: bool, hosts: set[str | None]) -> tuple[dt.date | None, dt.date | None]:
+    """The span a sentence states for this visit: 'will visit Mongolia from September 5 to 7 while
+    his tour of Japan will be from September 8-9' gives each leg the range printed after its name; a
+    range printed after another leg's name is that leg's, any other belongs to the sentence."""
+    named = sorted((start - sent.start_char, end - sent.start_char, place) for place in places
+                   if place.country for start, end in place.spans
+                   if sent.start_char <= start < sent.end_char)
+    ends = [start for start, _, _ in named[1:]] + [len(sent.text)]
+    other_legs = set(hosts) - {draft.host_country, None}
+    kept = [sent.text[: named[0][0]] if named else sent.text]
+    for (_, end, place), segment_end in zip(named, ends):
+        segment = sent.text[end:segment_end]
+        if place.country == draft.host_country:
+            found = dates.resolve_range(segment, published, future=future)
+            if found[0]:
+                return found
+        if place.country not in other_legs:
+            kept.append(segment)
+    return dates.resolve_range(" | ".join(kept), published, future=future)
+
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}

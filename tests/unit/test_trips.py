@@ -341,6 +341,13 @@ SPANS = [
 ]
 
 
+def test_each_leg_of_a_tour_takes_the_range_printed_after_its_name(run: Run) -> None:
+    text = (f"{NAMED} begins a five-day tour of Chile and Bolivia on Monday. Torres will visit Chile from "
+            "August 4 to 6 while her visit to Bolivia will be from August 7 to 8.")
+    spans = {e.host_country: (e.start_date, e.end_date) for e in run(text).events}
+    assert spans == {"CHL": ("2025-08-04", "2025-08-06"), "BOL": ("2025-08-07", "2025-08-08")}
+
+
 @pytest.mark.parametrize(("text", "span"), [(t, s) for _, t, s in SPANS], ids=[i for i, _, _ in SPANS])
 def test_a_visits_length_and_one_end_give_its_span(run: Run, text: str, span: tuple[str, str]) -> None:
     event = only_event(run(text))
