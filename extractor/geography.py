@@ -77,8 +77,21 @@ def _demonyms() -> dict[str, str]:
         if iso3 and demonym and len(iso3) == 3 and info.get("name") not in ("Wales", "Scotland", "England"):
             table.setdefault(fold(demonym), iso3)
     for row in read_rows("gazetteers", "demonym_aliases"):
-        table[fold(row["demonym"])] = row["iso3"]
+        if row.get("iso3"):
+            table[fold(row["demonym"])] = row["iso3"]
     return table
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """Names and adjectives of regions ('Latin America', 'Latin American'): no country, and their last
+    word ('America', 'American') must not be read as one."""
+    adjectives = {fold(r["demonym"]) for r in read_rows("gazetteers", "demonym_aliases") if not r.get("iso3")}
+    return frozenset(adjectives | {key for key, entry in _countries().items() if entry.kind != "country"})
+
+
+def names_a_region(text: str) -> bool:
+    return fold(text) in _region_words()
 
 
 @cache

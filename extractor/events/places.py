@@ -119,7 +119,7 @@ def other_side(doc: Doc, places: list, hosts: set[str | None], people: list | No
             counts[place.country] = counts.get(place.country, 0) + len(spans)
     for token in doc:
         if token.text[:1].isupper() and token.i not in others and (iso3 := geography.demonym(token.text)) \
-                and iso3 not in hosts:
+                and iso3 not in hosts and not _in_region_phrase(token):
             counts[iso3] = counts.get(iso3, 0) + 1
     counts = {k: v for k, v in counts.items() if v}
     if not counts:
@@ -128,6 +128,11 @@ def other_side(doc: Doc, places: list, hosts: set[str | None], people: list | No
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None  # no clear other side
     return ranked[0][0]
+
+
+def _in_region_phrase(token) -> bool:
+    """'American' of 'Latin American', 'African' of 'West African': a region's adjective."""
+    return token.i > 0 and geography.names_a_region(f"{token.doc[token.i - 1].text} {token.text}")
 
 
 def _starts_in(doc: Doc, char: int, tokens: set[int]) -> bool:

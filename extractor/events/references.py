@@ -20,8 +20,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
         for mention in person.mentions:
             ref = Reference(person, mention.start, mention.end)
             chain = mention.chain
-            for i in range(min(chain.start, chain.office_start if chain.office_start is not None else chain.start),
-                           mention.end):
+            first = chain.start if chain.office_start is None else min(chain.start, chain.office_start)
+            for i in range(first, mention.end):
                 refs[i] = ref
     mark_visiting(doc, refs)
     for role in roles:

@@ -82,7 +82,7 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
                hosts: set[str | None] = frozenset()) -> None:  # type: ignore[assignment]
     """The visit's span; `hosts`: every country this visitor goes to (a tour's other legs keep theirs)."""
     told = [sent for sent in doc.sents if not BACKGROUND.search(sent.text) and (
-        sent in draft.sentences or any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions))]
+        sent in draft.sentences or _names_visitor(sent, draft))]
     future = draft.status == "planned"
     # A stated range first, wherever it is told: it beats a start read from a headline or an arrival.
     for sent in told:
@@ -211,12 +211,13 @@ def _visit_begins(sent: Span, published: dt.date | None, future: bool) -> dt.dat
 def _stays_until(doc: Doc, draft: VisitDraft, published: dt.date | None) -> dt.date | None:
     """'The President will be in India till May 9', 'she stays until Friday': the visit's last day."""
     for sent in doc.sents:
-        if not any(sent.start <= m.start < sent.end for m in draft.visitor.mentions) or BACKGROUND.search(sent.text):
+        if not _names_visitor(sent, draft) or BACKGROUND.search(sent.text):
             continue
         for token in sent:
             if token.lemma_.lower() not in _STAY_LEMMAS or token.pos_ not in ("VERB", "AUX"):
                 continue
-            until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("till", "until")), None)
+            until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("till", "until")),
+                         None)
             if until is None:
                 continue
             found = _day_told_by(until, published, future=draft.status == "planned")
@@ -225,7 +226,12 @@ def _stays_until(doc: Doc, draft: VisitDraft, published: dt.date | None) -> dt.d
     return None
 
 
-def _day_told_by(head: Token, published: dt.date | None, future: bool, skip: frozenset[int] | set[int] = frozenset()) -> dt.date | None:
+def _names_visitor(sent: Span, draft: VisitDraft) -> bool:
+    return any(m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions)
+
+
+def _day_told_by(head: Token, published: dt.date | None, future: bool,
+                 skip: frozenset[int] | set[int] = frozenset()) -> dt.date | None:
     """The day printed in `head`'s subtree, outside the tokens in `skip` ('eight-day' is no day)."""
     words = [t for t in head.subtree if t.i not in skip and (t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
              and not re.fullmatch(r"\w+-day|day|days|-", t.lower_)]

@@ -117,10 +117,14 @@ def _regions() -> dict[str, str]:
 def country_in_name(text: str) -> str | None:
     """The country a body's name carries: 'Pakistan Army' -> PAK, 'Royal Saudi Land Forces' -> SAU."""
     words = text.replace("’s", "").replace("'s", "").split()
+    regional: set[int] = set()  # words of 'Latin America', 'South American': no country in them
     for length in (3, 2, 1):
         for k in range(len(words) - length + 1):
             phrase = " ".join(words[k : k + length])
-            if not phrase[:1].isupper():
+            if not phrase[:1].isupper() or regional & set(range(k, k + length)):
+                continue
+            if geography.names_a_region(phrase):
+                regional.update(range(k, k + length))
                 continue
             entry = geography.country(phrase)
             if entry and entry.iso3 and entry.kind == "country":

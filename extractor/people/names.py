@@ -112,7 +112,7 @@ def name_words(doc: Doc, lex: Lexicon, start: int, end: int) -> list[str]:
         else:
             words.append(token.text)
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}\.", words[-1]):
-        words[-1] = words[-1][:-1]  # "... met Ambassador Priya Sen.": the sentence's full stop, not an initial
+        words[-1] = words[-1][:-1]  # "... met Ambassador Priya Sen.": the sentence's full stop
     return words
 
 

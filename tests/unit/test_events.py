@@ -69,8 +69,10 @@ def test_call_on_an_office_set_off_before_the_name_meets_that_person(run: Run) -
     text = ("RAWALPINDI: Commander Kenya Army, Lt Gen Tomas Okello Barasa visited GHQ and called on Chief of Army "
             "Staff, General Imran Saleem Qureshi on Friday.")
     event = only_event(run(text))
-    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Tomas Okello Barasa", "KEN", "PAK")
-    assert [(p.name, p.title) for p in event.meetings[0].counterparts] == [("Imran Saleem Qureshi", "Chief of Army Staff")]
+    assert (event.visitor.name, event.visitor_country, event.host_country) == (
+        "Tomas Okello Barasa", "KEN", "PAK")
+    assert [(p.name, p.title) for p in event.meetings[0].counterparts] == [
+        ("Imran Saleem Qureshi", "Chief of Army Staff")]
 
 
 def test_appositive_after_the_visitor_still_gives_the_visit(run: Run) -> None:

@@ -157,3 +157,11 @@ def test_city_names_are_read_from_the_table_without_building_it() -> None:
     geography._cities_named.cache_clear()
     assert [c.iso3 for c in geography.cities("Rawalpindi")] == ["PAK"]
     assert geography._cities_named.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("text", ["Latin American", "South American", "Latin America", "Indian Ocean",
+                                  "Sea of Japan"])
+def test_a_regions_name_or_adjective_names_a_region(text: str) -> None:
+    assert geography.names_a_region(text)
+    assert geography.demonym(text) is None
+

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from extractor.people.countries import country_in_name
 from models import Document
 
 Run = Callable[..., Document]
@@ -130,3 +131,14 @@ def test_a_spouse_named_as_such_has_the_partners_country(run: Run) -> None:
                           "who arrived with his wife Anna Schmidt and an official delegation, held talks "
                           "on Monday."))
     assert found["Anna Schmidt"] == "DEU"
+
+
+@pytest.mark.parametrize(("body", "iso3"), [
+    ("Economic Commission for Latin America", None),
+    ("Community of Latin American States", None),
+    ("Indian Ocean Commission", None),
+    ("Indian Navy", "IND"),
+    ("South African National Defence Force", "ZAF"),
+])
+def test_a_body_named_for_a_region_carries_no_country(body: str, iso3: str | None) -> None:
+    assert country_in_name(body) == iso3

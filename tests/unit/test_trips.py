@@ -335,7 +335,8 @@ SPANS = [
                                 "official visit to Ecuador on July 21 with a stop in Guayaquil, will be in "
                                 "Ecuador till July 26.", ("2025-07-21", "2025-07-26")),
     ("began-on-and-length", f"{NAMED} arrived in Quito on Friday. Torres, who commenced her four-day visit "
-                            "to Ecuador on July 23 in Cuenca, will meet the president.", ("2025-07-23", "2025-07-26")),
+                            "to Ecuador on July 23 in Cuenca, will meet the president.",
+     ("2025-07-23", "2025-07-26")),
     ("visit-beginning-weekday", f"{NAMED} will embark on a three-day visit to Ecuador beginning Monday.",
      ("2025-07-28", "2025-07-30")),
 ]

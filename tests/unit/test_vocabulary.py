@@ -49,7 +49,7 @@ GAZ_SCHEMAS = {
     },
     "outlets.jsonl": {"id": STR, "name": STR, "long": OPT_STR, "country": OPT_STR},
     "place_aliases.jsonl": {"alias": STR, "name": STR, "iso3": OPT_STR, "kind": STR},
-    "demonym_aliases.jsonl": {"demonym": STR, "iso3": STR},
+    "demonym_aliases.jsonl": {"demonym": STR, "iso3": OPT_STR},  # null: a region's adjective
     "portfolios.jsonl": {"word": STR, "stop": BOOL},
     "trips.jsonl": {"id": STR, "kind": STR, "lemma": STR, "family": OPT_STR, "preps": list, "object": BOOL},
 }
