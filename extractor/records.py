@@ -88,9 +88,10 @@ def _token_span(doc: Doc, start: int, end: int) -> Span:
 class _PersonWriter:
     """Builds Person records once per cluster, so events and `people` agree."""
 
-    def __init__(self, doc: Doc, default_country: str | None) -> None:
+    def __init__(self, doc: Doc, default_country: str | None, travellers: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.default_country = default_country
+        self.travellers = travellers  # ids of the visitors to the reporting side's country, and their delegations
         self.cache: dict[int, Person] = {}
         self.partners = spouses(doc, doc._.diplo_people or [])
 
@@ -118,7 +119,8 @@ class _PersonWriter:
             title=person.title,
             honorifics=person.honorifics,
             organization=person.organization,
-            country=person.country or self._partner_country(person) or self.default_country,
+            country=person.country or self._partner_country(person) or (
+                None if id(person) in self.travellers else self.default_country),
             mentions=mentions,
         )
         self.cache[id(person)] = record
@@ -182,7 +184,13 @@ def to_document(doc: Doc, *, source: Any = None) -> Document:
     if default_country is None and len({d.host_country for d in drafts}) == 1:
         # No dateline or outlet: the article reports from where the visit took place.
         default_country = drafts[0].host_country
-    write = _PersonWriter(doc, default_country)
+    named = {p.country for p in places if p.country}
+    if default_country is None and not drafts and len(named) == 1:
+        default_country = named.pop()  # a story told within one country: its officials are of it
+    # A visitor to the reporting side's country is not of it (a home paper's own official abroad is).
+    travellers = frozenset(id(p) for d in drafts if d.host_country == default_country
+                           for p in (d.visitor, *d.delegation))
+    write = _PersonWriter(doc, default_country, travellers)
     events = [_event(doc, d, write) for d in drafts]
     people = [write(p) for p in doc._.diplo_people or []]
     warnings = list(doc._.diplo_warnings or [])

@@ -142,3 +142,16 @@ def test_a_spouse_named_as_such_has_the_partners_country(run: Run) -> None:
 ])
 def test_a_body_named_for_a_region_carries_no_country(body: str, iso3: str | None) -> None:
     assert country_in_name(body) == iso3
+
+
+def test_a_visitor_is_not_given_the_country_he_arrives_in(run: Run) -> None:
+    document = run("President Marco Rossi arrived in Laos on Monday. He met Prime Minister Sone Vilay.")
+    countries = {p.name: p.country for p in document.people}
+    assert countries == {"Marco Rossi": None, "Sone Vilay": "LAO"}
+
+
+def test_a_story_told_within_one_country_is_no_visit_and_its_officials_are_of_it(run: Run) -> None:
+    document = run("Prime Minister Daniel Ross met Manitoba Premier Claire Dubois for a working lunch in Winnipeg. "
+                   "They spoke about health care across Canada.")
+    assert document.events == []
+    assert {p.name: p.country for p in document.people} == {"Daniel Ross": "CAN", "Claire Dubois": "CAN"}
