@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from extractor import dates
 from extractor.events.agenda import ceremonies, topics_and_outcomes
-from extractor.events.delegations import add_attendees, fold_delegations
+from extractor.events.delegations import add_attendees, fold_delegations, leaders_of_national_delegations
 from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft, VisitStatement
 from extractor.events.links import find_links
 from extractor.events.orientation import orient
@@ -56,6 +56,7 @@ class VisitAssembler:
         lex = Lexicon.of(doc)
         default = reporting_country(doc, dateline, places)
         refs = build_references(doc, people, roles, default)
+        leaders_of_national_delegations(doc, refs, places)
         links = find_links(doc, refs, lex)
         destination = visit_destination(doc, places)
         datelined = dateline_country(dateline, places)

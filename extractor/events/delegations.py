@@ -118,3 +118,32 @@ def add_attendees(doc: Doc, draft: VisitDraft, refs: dict[int, Reference]) -> No
                     draft.delegation.append(person)
             if person not in target.attendees:
                 target.attendees.append(person)
+
+
+_GROUP_NOUNS = {"delegation", "team", "mission", "group", "contingent"}
+
+
+def leaders_of_national_delegations(doc: Doc, refs: dict[int, Reference], places: list) -> None:
+    """'a delegation from the National Assembly of Vietnam led by X', 'the Vietnamese delegation headed
+    by X': the head of a delegation named for a country is of that country (when nothing else says)."""
+    at_char = {start: place for place in places for start, _ in place.spans if place.kind == "country"}
+    for token in doc:
+        if token.lemma_.lower() not in ("lead", "head") or token.dep_ != "acl" or \
+                token.head.lemma_.lower() not in _GROUP_NOUNS:
+            continue
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        leader = next((refs[t.i].person for t in agent.subtree if t.i in refs), None) if agent else None
+        if leader is None or leader.country:
+            continue
+        group = token.head
+        told = [t for t in group.subtree if t.i < token.i or t.i not in {s.i for s in token.subtree}]
+        countries = {at_char[t.idx].country for t in told if t.idx in at_char} | {
+            iso3 for t in told if t.text[:1].isupper() and (iso3 := _country_word(t.text))}
+        if len(countries) == 1:
+            leader.country = countries.pop()
+
+
+def _country_word(word: str) -> str | None:
+    """'Vietnam' of 'the National Assembly of Vietnam' (no place of the article: it is inside a name)."""
+    entry = geography.country(word)
+    return entry.iso3 if entry and entry.kind == "country" else geography.demonym(word)

@@ -109,7 +109,8 @@ def other_side(doc: Doc, places: list, hosts: set[str | None], people: list | No
     """The country the article names most after the host ('Prime Minister X left the island for an
     official visit to the Dominican Republic', in a Jamaican paper naming Jamaica throughout): where a
     visitor's own country is not printed, the other country of the story. A country printed as
-    another person's own ('former US president Y') describes that person, not the story."""
+    another person's own ('former US president Y') describes that person, not the story. A body
+    named for a country counts for it."""
     others = {i for person in people or [] if person.country
               for m in person.mentions for i in range(m.chain.start, m.end)}
     counts: dict[str, int] = {}
@@ -117,6 +118,9 @@ def other_side(doc: Doc, places: list, hosts: set[str | None], people: list | No
         if place.kind == "country" and place.country and place.country not in hosts:
             spans = [s for s in place.spans if not _starts_in(doc, s[0], others)]
             counts[place.country] = counts.get(place.country, 0) + len(spans)
+    for body in doc._.diplo_organizations or []:
+        if body.country and body.country not in hosts:  # "the Singapore International Foundation"
+            counts[body.country] = counts.get(body.country, 0) + len(body.spans)
     for token in doc:
         if token.text[:1].isupper() and token.i not in others and (iso3 := geography.demonym(token.text)) \
                 and iso3 not in hosts and not _in_region_phrase(token):

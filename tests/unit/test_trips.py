@@ -353,3 +353,20 @@ def test_each_leg_of_a_tour_takes_the_range_printed_after_its_name(run: Run) -> 
 def test_a_visits_length_and_one_end_give_its_span(run: Run, text: str, span: tuple[str, str]) -> None:
     event = only_event(run(text))
     assert (event.start_date, event.end_date) == span
+
+
+@pytest.mark.parametrize("text", [
+    "President Sone Vilay received a high-level delegation from the National Assembly of Vietnam led by Vice "
+    "Chairwoman Tran Thi Mai in Vientiane on Friday.",
+    "President Sone Vilay received a Vietnamese parliamentary delegation headed by Vice Chairwoman Tran Thi Mai "
+    "in Vientiane on Friday.",
+])
+def test_the_head_of_a_delegation_named_for_a_country_is_of_that_country(run: Run, text: str) -> None:
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Tran Thi Mai", "VNM", "LAO")
+
+
+def test_a_body_named_for_a_country_tells_the_other_side_of_a_tour(run: Run) -> None:
+    text = ("Fresh off his state visit to Cambodia, President Daniel Koh arrived in Vientiane, Laos, on Friday. "
+            "He will visit a school where the Singapore International Foundation trains teachers.")
+    assert {(e.visitor_country, e.host_country) for e in run(text).events} == {("SGP", "KHM"), ("SGP", "LAO")}
