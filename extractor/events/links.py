@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.events.drafts import Link, Reference
 from extractor.events.vocabulary import (
+    CALLED_OFF,
     FUTURE,
     HOST_NOUNS,
     HOST_VERBS,
@@ -168,7 +169,34 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                     continue
                 links.append(Link(visitor, host, sent, verb, oriented, is_future))
         links.extend(_counterpart_links(refs, sent, future, links))
+        links.extend(_links_between(refs, sent, future, links))
     return links
+
+def _links_between(refs: dict[int, Reference], sent: Span, future: bool, found: list[Link]) -> list[Link]:
+    """'negotiations were held between A and B', 'the meeting between A and B': a meeting noun
+    joins the two people it is between; which one travelled is left to their countries."""
+    if CALLED_OFF.search(sent.text):
+        return []  # "a planned meeting between A and B was cancelled"
+    linked = {frozenset((id(link.visitor), id(link.host))) for link in found if link.sentence.start == sent.start}
+    extra: list[Link] = []
+    for between in sent:
+        if between.lower_ != "between" or between.dep_ != "prep":
+            continue
+        head = between.head  # "the meeting between", "talks were held between", "held talks between"
+        noun = head if head.lower_ in MEETING_NOUNS else next(
+            (c for c in head.children if c.lower_ in MEETING_NOUNS and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        sides: list[PersonCluster] = []
+        clause = {t.i for c in between.subtree if c.dep_ == "relcl" for t in c.subtree}  # "..., who is in X"
+        for token in between.subtree:
+            ref = refs.get(token.i)
+            if ref is not None and token.i not in clause and ref.person not in sides:
+                sides.append(ref.person)
+        if len(sides) == 2 and frozenset(map(id, sides)) not in linked:
+            linked.add(frozenset(map(id, sides)))
+            extra.append(Link(sides[0], sides[1], sent, noun, False, future))
+    return extra
 
 def _counterpart_links(refs: dict[int, Reference], sent: Span, future: bool, found: list[Link]) -> list[Link]:
     """'X asked his Malaysian counterpart Y to ...', 'talks with his Indian counterpart Y': whatever

@@ -16,7 +16,7 @@ MEET_VERBS = {"meet"}
 
 LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair"}
 
-MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
+MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations", "negotiations",
                  "dialogue", "call", "visit", "session"}
 
 HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar"}

@@ -75,6 +75,29 @@ def test_call_on_an_office_set_off_before_the_name_meets_that_person(run: Run) -
         ("Imran Saleem Qureshi", "Chief of Army Staff")]
 
 
+BETWEEN = [
+    ("held-between", "On Friday, talks were held between Pakistani Foreign Minister Nadeem Akhtar Rana and the "
+                     "Turkish Foreign Minister Kemal Aydin Sezer, who is in Islamabad on an official visit."),
+    ("meeting-between", "The meeting between Turkish Foreign Minister Kemal Aydin Sezer and Pakistani Foreign "
+                        "Minister Nadeem Akhtar Rana was held in Islamabad on Friday."),
+    ("negotiations-between", "Negotiations between Pakistani Foreign Minister Nadeem Akhtar Rana and Turkish Foreign "
+                             "Minister Kemal Aydin Sezer took place in Islamabad on Friday."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in BETWEEN], ids=[i for i, _ in BETWEEN])
+def test_a_meeting_between_two_people_links_them_whichever_comes_first(run: Run, text: str) -> None:
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Kemal Aydin Sezer", "TUR", "PAK")
+    assert [p.name for p in event.meetings[0].counterparts] == ["Nadeem Akhtar Rana"]
+
+
+def test_a_cancelled_meeting_between_two_people_is_no_visit(run: Run) -> None:
+    text = "A planned meeting between Turkish Foreign Minister Kemal Aydin Sezer and Pakistani Foreign Minister " \
+           "Nadeem Akhtar Rana on Friday was cancelled."
+    assert run(text).events == []
+
+
 def test_appositive_after_the_visitor_still_gives_the_visit(run: Run) -> None:
     text = ("RAWALPINDI: Lt Gen Tomas Okello Barasa, Commander Kenya Army, called on Chief of Army Staff General "
             "Imran Saleem Qureshi at GHQ on Friday.")
