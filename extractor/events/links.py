@@ -55,6 +55,8 @@ def _references_under(doc: Doc, refs: dict[int, Reference], verb: Token, sent: S
         ref = refs.get(token.i)
         if ref is None or token.i != ref.end - 1:
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and refs.get(token.head.i) is not ref:
+            continue  # "members of the Trump administration": the name modifies a body, not a person met
         side = _side_of(token, verb)
         if side is None:
             # "called on Chief of the Naval Staff, Admiral X": the parse may hang the name apart from the
@@ -108,6 +110,16 @@ def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
             return None  # past the verb's clause ("... to 17, Spokesperson X announced")
     return None
 
+def _pronoun_object(verb: Token, refs: dict[int, Reference], sent: Span,
+                    subjects: list[PersonCluster]) -> PersonCluster | None:
+    if not any(c.lower_ in ("him", "her") and c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return None
+    for i in range(sent.start - 1, max(sent.start - 80, -1), -1):
+        ref = refs.get(i)
+        if ref is not None and ref.person not in subjects:
+            return ref.person
+    return None
+
 def _subject_of_relative(verb: Token, refs: dict[int, Reference]) -> PersonCluster | None:
     """'X, who is on a visit to ...': the person a relative clause hangs from."""
     if verb.dep_ == "relcl":
@@ -140,9 +152,14 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                 if following is not None and following not in sides["subj"]:
                     sides["obj"].append(following)
             subjects = sides["subj"] or _inherited_subjects(doc, refs, verb, sent)
-            if not subjects:
-                before = _last_reference_before(refs, verb, sent)
+            if not subjects and not any(c.dep_ == "nsubj" and c.lower_ in ("they", "we") for c in verb.children):
+                before = _last_reference_before(refs, verb, sent)  # "they" is a group, not the last person
                 subjects = [before] if before is not None and before not in sides["obj"] else []
+            if kind in ("host", "host_noun") and not sides["obj"] and not is_passive(verb):
+                # "Y accorded him a warm welcome": him is the one told of last before
+                told = _pronoun_object(verb, refs, sent, subjects)
+                if told is not None:
+                    sides["obj"].append(told)
             if kind == "host_noun":
                 objects = [p for p in sides["obj"] if p not in subjects]
                 pairs = [(o, s, True) for s in subjects for o in objects]
@@ -237,7 +254,7 @@ def _trigger_kind(verb: Token) -> str | None:
         return "visit"
     if lemma in HOST_VERBS:
         return "host"
-    if lemma == "confer":
+    if lemma in ("confer", "discuss"):  # "discussed with Y", "discussed the ties with Y"
         return "meet" if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) else None
     if lemma in MEET_VERBS:
         return "meet"
@@ -251,4 +268,11 @@ def _trigger_kind(verb: Token) -> str | None:
                     return "meet"
                 if noun in HOST_NOUNS or any(g.lower_ in HOST_NOUNS for g in child.subtree):
                     return "host_noun"
+    if _for_talks_with(verb):
+        return "meet"  # "will head to Washington for talks with Y"
     return None
+
+def _for_talks_with(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lower_ in MEETING_NOUNS and any(w.lower_ == "with" for w in o.children)
+        for o in c.children) for c in verb.children)

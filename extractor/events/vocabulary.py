@@ -14,12 +14,12 @@ HOST_VERBS = {"receive", "host", "welcome", "greet"}
 
 MEET_VERBS = {"meet"}
 
-LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair"}
+LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair", "accord", "give", "extend"}
 
 MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations", "negotiations",
                  "dialogue", "call", "visit", "session"}
 
-HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar"}
+HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar", "welcome"}
 
 FUTURE = re.compile(r"\b(will|would|shall|is (?:scheduled|expected|due|set) to|are (?:scheduled|expected|due) to|"
                      r"scheduled to|expected to|plans? to|is to|are to|to be held|upcoming|next week|next month|"

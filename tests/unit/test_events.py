@@ -92,6 +92,24 @@ def test_a_meeting_between_two_people_links_them_whichever_comes_first(run: Run,
     assert [p.name for p in event.meetings[0].counterparts] == ["Nadeem Akhtar Rana"]
 
 
+HOST_SIDE_FORMS = [
+    ("accorded-him-a-welcome", "Turkish Foreign Minister Kemal Aydin Sezer arrived in Islamabad on Friday. Foreign "
+                               "Minister, Nadeem Akhtar Rana accorded him a warm welcome at the airport."),
+    ("discussed-with", "Turkish Foreign Minister Kemal Aydin Sezer is in Islamabad on a visit. On Friday, Sezer "
+                       "discussed with Pakistani Foreign Minister Nadeem Akhtar Rana issues of common interest."),
+    ("head-for-talks-with", "Turkish Foreign Minister Kemal Aydin Sezer will head to Islamabad on Friday for talks "
+                            "with Pakistani Foreign Minister Nadeem Akhtar Rana and other members of the Sharif "
+                            "government."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in HOST_SIDE_FORMS], ids=[i for i, _ in HOST_SIDE_FORMS])
+def test_the_host_official_met_is_the_counterpart(run: Run, text: str) -> None:
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Kemal Aydin Sezer", "TUR", "PAK")
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Nadeem Akhtar Rana"]
+
+
 def test_a_cancelled_meeting_between_two_people_is_no_visit(run: Run) -> None:
     text = "A planned meeting between Turkish Foreign Minister Kemal Aydin Sezer and Pakistani Foreign Minister " \
            "Nadeem Akhtar Rana on Friday was cancelled."
