@@ -110,6 +110,14 @@ def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
             return None  # past the verb's clause ("... to 17, Spokesperson X announced")
     return None
 
+_REPORTING_OFFICES = {"spokesperson", "press-secretary"}
+
+
+def _reports(person: PersonCluster) -> bool:
+    """A spokesman quoted in the sentence tells of the meeting; he is not in it."""
+    return bool(person.title_keys & _REPORTING_OFFICES)
+
+
 def _pronoun_object(verb: Token, refs: dict[int, Reference], sent: Span,
                     subjects: list[PersonCluster]) -> PersonCluster | None:
     if not any(c.lower_ in ("him", "her") and c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
@@ -182,7 +190,7 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                 continue  # "an invitation to the Amir to visit Pakistan": not a visit
             is_future = future or verb_future(verb)
             for visitor, host, oriented in pairs:
-                if visitor is host:
+                if visitor is host or _reports(visitor) or _reports(host):
                     continue
                 links.append(Link(visitor, host, sent, verb, oriented, is_future))
         links.extend(_counterpart_links(refs, sent, future, links))

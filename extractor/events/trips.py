@@ -480,8 +480,13 @@ def drop_described_twice(drafts: dict) -> None:
     for key, draft in list(drafts.items()):
         if draft.visitor.name:
             continue
-        if any(d.host_country == draft.host_country and d.visitor.country in (None, draft.visitor.country)
-               for d in named):
+        same = next((d for d in named if d.host_country == draft.host_country
+                     and d.visitor.country in (None, draft.visitor.country)), None)
+        if same is not None:
+            if same.visitor.country is None and draft.visitor.country:
+                same.visitor.country = draft.visitor.country  # "Uzbekistan's foreign minister arrived ..."
+            if same.trip_occurred is False and draft.trip_occurred:
+                same.trip_occurred = True
             del drafts[key]
 
 

@@ -91,9 +91,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
             if chain.title_parts and chain.end < len(doc) and (doc[chain.end].text == "," or (
                     is_line_break(doc[chain.end]) and starts_line(doc, anchor))):
                 offices[chain.end] = chain
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_entities(doc, lex):
         start = ent.start
         while start < ent.end and (lex.at(start, "RANK", "TITLE", "HONORIFIC", "POSTNOMINAL")):
             start = max(e.end for e in lex.by_start[start])
@@ -119,3 +117,14 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
     share_listed_country(doc, named)
     counterpart_offices(doc, named)
     return named, roles
+
+
+def _person_entities(doc: Doc, lex: Lexicon) -> list[Span]:
+    """The NER's persons, and the names it labelled a body once while it labels their surname a person
+    elsewhere ('Abdulaziz Kamilov' ORG beside 'Kamilov' PERSON): the small model is not consistent."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    surnames = {e[-1].text for e in persons if len(e) == 1}
+    relabelled = [e for e in doc.ents if e.label_ == "ORG" and 2 <= len(e) <= 4 and e[-1].text in surnames
+                  and all(t.text[:1].isupper() for t in e) and not looks_like_body(doc, e.start, e.end)
+                  and not any(lex.at(t.i, "ORG") for t in e)]
+    return sorted(persons + relabelled, key=lambda e: e.start)

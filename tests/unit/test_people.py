@@ -307,3 +307,15 @@ def test_a_short_acronym_is_an_organization_only_in_capitals(run: Run) -> None:
     document = run("Officers of the RAO met Colonel Ahmed Rao.")
     assert [o.name for o in document.organizations] == ["Royal Army of Oman"]
     assert person(document, "Ahmed Rao").rank == "Colonel"
+
+
+def test_a_name_the_model_labels_a_body_is_a_person_where_its_surname_is_one(nlp) -> None:
+    # The small model labels the full name ORG in one sentence and the surname PERSON in others.
+    from extractor.people.mentions import _person_entities
+    from extractor.lexicon import Lexicon
+
+    text = "Abdulaziz Kamilov and his delegation met the minister. Kamilov said he was happy."
+    doc = nlp(text)
+    later = text.index("Kamilov said")
+    doc.ents = [doc.char_span(0, 17, label="ORG"), doc.char_span(later, later + 7, label="PERSON")]
+    assert [e.text for e in _person_entities(doc, Lexicon.of(doc))] == ["Abdulaziz Kamilov", "Kamilov"]

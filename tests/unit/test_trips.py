@@ -370,3 +370,11 @@ def test_a_body_named_for_a_country_tells_the_other_side_of_a_tour(run: Run) -> 
     text = ("Fresh off his state visit to Cambodia, President Daniel Koh arrived in Vientiane, Laos, on Friday. "
             "He will visit a school where the Singapore International Foundation trains teachers.")
     assert {(e.visitor_country, e.host_country) for e in run(text).events} == {("SGP", "KHM"), ("SGP", "LAO")}
+
+
+def test_the_named_head_takes_the_country_of_the_unnamed_description_of_his_visit(run: Run) -> None:
+    text = ("Peru's foreign minister arrived in Quito on Friday for talks. Minister Ana Lucia Torres and her delegation "
+            "met Ecuadorian Foreign Minister Carlos Mario Vargas, according to Luis Pena, a spokesman for the ministry.")
+    event = only_event(run(text))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == ("Ana Lucia Torres", "PER", "ECU")
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
