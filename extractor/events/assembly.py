@@ -203,6 +203,9 @@ class VisitAssembler:
             return None  # a meeting in a story of one country: a prime minister and a provincial premier
         if draft.visitor_country and visitor.country is None and not inferred:
             visitor.country = draft.visitor_country
+        for member in draft.delegation:
+            if member.country is None and draft.visitor_country and not inferred:
+                member.country = draft.visitor_country  # the delegation travels from the visitor's country
         if draft.visitor_country is None and default == draft.host_country and not visitor.visiting:
             return None  # a home agency's official of no stated country meeting another: a domestic call
         place_meetings(doc, draft, places, dateline)

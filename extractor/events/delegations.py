@@ -48,6 +48,12 @@ def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[Perso
         if lemma == "accompany":
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             others = [c for c in verb.children if c.dep_ in ("agent", "dobj")]
+            be = next((c for c in verb.children if c.lemma_ == "be" and c.i > verb.i), None)
+            if not subjects and be is not None and be.i + 1 < len(doc):
+                # "Also accompanying the Prime Minister are A, B and C"
+                found.extend((head, member, None) for c in others for head in people_under(c)
+                             for member in people_listed_after(doc[be.i + 1]) if member is not head)
+                continue
             heads = [p for c in subjects for p in people_under(c)]
             members = [p for c in others for p in people_under(c)]
             members += [p for c in others[:1] if c.dep_ == "agent"

@@ -378,3 +378,17 @@ def test_the_named_head_takes_the_country_of_the_unnamed_description_of_his_visi
     event = only_event(run(text))
     assert (event.visitor.name, event.visitor_country, event.host_country) == ("Ana Lucia Torres", "PER", "ECU")
     assert [p.name for m in event.meetings for p in m.counterparts] == ["Carlos Mario Vargas"]
+
+
+@pytest.mark.parametrize("text", [
+    f"{NAMED} left Lima on Friday for an official visit to Ecuador. Also accompanying the minister are Senator "
+    "Rosa Quispe, Ambassador Mario Salas and Pedro Rojas, Director of Communications.",
+    f"{NAMED} left Lima on Friday for an official visit to Ecuador. Senator Rosa Quispe, Ambassador Mario Salas "
+    "and Pedro Rojas, Director of Communications, accompanied Torres.",
+])
+def test_the_visitors_delegation_is_of_the_visitors_country(run: Run, text: str) -> None:
+    document = run(text)
+    event = only_event(document)
+    assert [p.name for p in event.delegation] == ["Rosa Quispe", "Mario Salas", "Pedro Rojas"]
+    assert {p.name: p.country for p in document.people if p.name != "Ana Lucia Torres"} == {
+        "Rosa Quispe": "PER", "Mario Salas": "PER", "Pedro Rojas": "PER"}
