@@ -270,7 +270,7 @@ def _trigger_kind(verb: Token) -> str | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 noun = child.lower_
-                if noun in ("visit", "call") and lemma == "pay":
+                if child.lemma_.lower() in ("visit", "call") and lemma == "pay":  # "paid courtesy calls on"
                     return "visit"
                 if noun in MEETING_NOUNS:
                     return "meet"

@@ -25,6 +25,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
                 refs[i] = ref
     mark_visiting(doc, refs)
     for role in roles:
+        if _in_invitation(doc, role):
+            continue  # "at the invitation of the chief of naval staff of Sri Lanka": the inviter, not told again
         person = resolve_role(role, people, home, travelling=_told_as_travelling(doc, role),
                               clause_subject=_clause_subject_of(doc, role, refs),
                               sentence_end=doc[role.start].sent.end)
@@ -128,6 +130,19 @@ def travelling_visit(noun: Token) -> bool:
     if head.lower_ == "on" and head.dep_ == "prep":
         return True
     return noun.dep_ == "dobj" and head.lemma_ in ("pay", "make", "undertake", "begin", "start", "conclude")
+
+def _in_invitation(doc: Doc, role: Mention) -> bool:
+    """Whether a description names who invited ('at the invitation of A, and the B of C'): the phrase
+    runs from 'invitation of' to the description without a verb."""
+    sent = doc[role.start].sent
+    for i in range(role.start - 1, max(sent.start, role.start - 25) - 1, -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":"):
+            return False
+        if token.lower_ == "of" and i > 0 and doc[i - 1].lemma_.lower() == "invitation":
+            return True
+    return False
+
 
 def _clause_subject_of(doc: Doc, role: Mention, refs: dict[int, Reference]) -> PersonCluster | None:
     """The named subject of the clause a description is the object of: 'X welcomed the German

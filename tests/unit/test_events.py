@@ -110,6 +110,23 @@ def test_the_host_official_met_is_the_counterpart(run: Run, text: str) -> None:
     assert [p.name for m in event.meetings for p in m.counterparts] == ["Nadeem Akhtar Rana"]
 
 
+def test_courtesy_calls_paid_on_several_officials_meet_each(run: Run) -> None:
+    text = ("Turkish Navy chief Admiral Kemal Aydin Sezer is on a visit to Pakistan. In Islamabad, the admiral paid "
+            "courtesy calls on Pakistani Foreign Minister Nadeem Akhtar Rana and Pakistani Defence Minister Imran "
+            "Saleem Qureshi on Friday.")
+    event = only_event(run(text))
+    assert [p.name for m in event.meetings for p in m.counterparts] == ["Nadeem Akhtar Rana", "Imran Saleem Qureshi"]
+
+
+def test_the_office_that_invited_the_visitor_is_not_the_visitor(run: Run) -> None:
+    text = ("Chief of Naval Staff, Admiral Kemal Aydin Sezer, returned home on Sunday after visiting Pakistan at "
+            "the invitation of the chief of naval staff of Pakistan. He left Ankara on 14 July for the visit.")
+    document = run(text)
+    sezer = next(p for p in document.people if p.name == "Kemal Aydin Sezer")
+    assert sezer.country != "PAK"
+    assert [m.text for m in sezer.mentions if "Pakistan" in m.text] == []
+
+
 def test_a_cancelled_meeting_between_two_people_is_no_visit(run: Run) -> None:
     text = "A planned meeting between Turkish Foreign Minister Kemal Aydin Sezer and Pakistani Foreign Minister " \
            "Nadeem Akhtar Rana on Friday was cancelled."
