@@ -11,7 +11,12 @@ from spacy.tokens import Doc
 
 from extractor import dates
 from extractor.events.agenda import ceremonies, topics_and_outcomes
-from extractor.events.delegations import add_attendees, fold_delegations, leaders_of_national_delegations
+from extractor.events.delegations import (
+    add_attendees,
+    fold_delegations,
+    fold_under_the_leader,
+    leaders_of_national_delegations,
+)
 from extractor.events.drafts import Link, MeetingDraft, Reference, VisitDraft, VisitStatement
 from extractor.events.links import find_links
 from extractor.events.orientation import orient
@@ -129,7 +134,8 @@ class VisitAssembler:
             legs.setdefault(id(draft.visitor), set()).add(draft.host_country)
         events = [self._finish(doc, d, refs, lex, places, dateline, published, default, legs[id(d.visitor)])
                   for d in drafts.values()]
-        doc._.diplo_events = [e for e in events if e is not None and e.confidence >= self.min_confidence]
+        doc._.diplo_events = fold_under_the_leader(
+            [e for e in events if e is not None and e.confidence >= self.min_confidence])
         settle_sides(doc._.diplo_events)
         return doc
 

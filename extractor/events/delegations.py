@@ -12,6 +12,7 @@ from extractor.events.drafts import Reference, VisitDraft
 from extractor.events.links import is_passive
 from extractor.events.vocabulary import ATTENDANCE, SPOUSES
 from extractor.people import PersonCluster
+from extractor.resources import gazetteer
 
 
 def delegation_members(doc: Doc, refs: dict[int, Reference]) -> list[tuple[PersonCluster | None, PersonCluster, str | None]]:
@@ -153,3 +154,35 @@ def _country_word(word: str) -> str | None:
     """'Vietnam' of 'the National Assembly of Vietnam' (no place of the article: it is inside a name)."""
     entry = geography.country(word)
     return entry.iso3 if entry and entry.kind == "country" else geography.demonym(word)
+
+
+_LEADING_HEADS = {"state", "government", "royal"}
+
+
+def _leads_the_side(person: PersonCluster) -> bool:
+    titles = gazetteer("titles")
+    return any(titles.get(key, {}).get("head") in _LEADING_HEADS and not key.startswith(("vice", "first-vice"))
+               for key in person.title_keys)
+
+
+def fold_under_the_leader(events: list[VisitDraft]) -> list[VisitDraft]:
+    """Two visitors from one country to one host, one of them the head of state or government: the
+    other (a minister meeting "her Salvadoran counterpart") travels in the leader's delegation."""
+    by_sides: dict[tuple[str, str | None], list[VisitDraft]] = {}
+    for event in events:
+        if event.visitor_country:
+            by_sides.setdefault((event.visitor_country, event.host_country), []).append(event)
+    folded: set[int] = set()
+    for group in by_sides.values():
+        leaders = [e for e in group if _leads_the_side(e.visitor)]
+        if len(group) < 2 or len(leaders) != 1:
+            continue
+        leader = leaders[0]
+        for event in group:
+            # Only the same trip: an undated or differently dated leader's visit is another one.
+            if event is not leader and not _leads_the_side(event.visitor) and leader.date is not None \
+                    and event.date in (None, leader.date) and event.status == leader.status:
+                if event.visitor not in leader.delegation:
+                    leader.delegation.append(event.visitor)
+                folded.add(id(event))
+    return [e for e in events if id(e) not in folded]

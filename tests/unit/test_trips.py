@@ -392,3 +392,19 @@ def test_the_visitors_delegation_is_of_the_visitors_country(run: Run, text: str)
     assert [p.name for p in event.delegation] == ["Rosa Quispe", "Mario Salas", "Pedro Rojas"]
     assert {p.name: p.country for p in document.people if p.name != "Ana Lucia Torres"} == {
         "Rosa Quispe": "PER", "Mario Salas": "PER", "Pedro Rojas": "PER"}
+
+
+def test_a_minister_travelling_with_the_president_is_in_the_presidents_delegation(run: Run) -> None:
+    text = ("Peruvian President Rosa Quispe arrived in Quito on Friday on a state visit and met President Marco "
+            "Vinicio Salazar. On Friday, Ecuadorian Security Minister Luis Pena held a separate meeting with his "
+            "Peruvian counterpart Mario Salas.")
+    event = only_event(run(text))
+    assert (event.visitor.name, event.host_country) == ("Rosa Quispe", "ECU")
+    assert "Mario Salas" in [p.name for p in event.delegation]
+
+
+def test_two_ministers_on_one_trip_are_two_visits(run: Run) -> None:
+    text = ("Peruvian Foreign Minister Rosa Quispe and Peruvian Defence Minister Mario Salas arrived in Quito on "
+            "Friday. Quispe met Ecuadorian Foreign Minister Luis Pena and Salas met Ecuadorian Defence Minister "
+            "Carlos Vargas.")
+    assert sorted(e.visitor.name for e in run(text).events) == ["Mario Salas", "Rosa Quispe"]
