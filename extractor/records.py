@@ -88,10 +88,11 @@ def _token_span(doc: Doc, start: int, end: int) -> Span:
 class _PersonWriter:
     """Builds Person records once per cluster, so events and `people` agree."""
 
-    def __init__(self, doc: Doc, default_country: str | None, travellers: frozenset[int] = frozenset()) -> None:
+    def __init__(self, doc: Doc, default_country: str | None,
+                 travellers: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.default_country = default_country
-        self.travellers = travellers  # ids of the visitors to the reporting side's country, and their delegations
+        self.travellers = travellers  # the visitors to the reporting side's country and their delegations
         self.cache: dict[int, Person] = {}
         self.partners = spouses(doc, doc._.diplo_people or [])
 

@@ -199,13 +199,15 @@ class VisitAssembler:
         draft.visitor_country = visitor.country or self._role_country(visitor)
         if draft.visitor_country is None and default and default not in hosts:
             draft.visitor_country = default  # the outlet's country, unless the visitor goes there
-        travelled = visitor.visiting or draft.trip_occurred or draft.dated_sentences or draft.status == "planned"
+        travelled = visitor.visiting or draft.trip_occurred or bool(draft.dated_sentences) or \
+            draft.status == "planned"
         if draft.visitor_country is None and travelled:
             draft.visitor_country = other_side(doc, places, hosts, [p for p in doc._.diplo_people if p is not visitor])
             inferred = len(hosts) > 1  # on a tour, one leg's guess must not become every leg's fact
         if draft.host_country is None or (draft.visitor_country and draft.visitor_country == draft.host_country):
             return None
-        if draft.visitor_country is None and not travelled and not _names_another_country(places, draft.host_country):
+        if draft.visitor_country is None and not travelled and \
+                not _names_another_country(places, draft.host_country):
             return None  # a meeting in a story of one country: a prime minister and a provincial premier
         if draft.visitor_country and visitor.country is None and not inferred:
             visitor.country = draft.visitor_country

@@ -161,7 +161,8 @@ _LEADING_HEADS = {"state", "government", "royal"}
 
 def _leads_the_side(person: PersonCluster) -> bool:
     titles = gazetteer("titles")
-    return any(titles.get(key, {}).get("head") in _LEADING_HEADS and not key.startswith(("vice", "first-vice"))
+    return any(titles.get(key, {}).get("head") in _LEADING_HEADS
+               and not key.startswith(("vice", "first-vice"))
                for key in person.title_keys)
 
 

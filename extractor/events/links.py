@@ -160,7 +160,8 @@ def find_links(doc: Doc, refs: dict[int, Reference], lex: Lexicon) -> list[Link]
                 if following is not None and following not in sides["subj"]:
                     sides["obj"].append(following)
             subjects = sides["subj"] or _inherited_subjects(doc, refs, verb, sent)
-            if not subjects and not any(c.dep_ == "nsubj" and c.lower_ in ("they", "we") for c in verb.children):
+            group_subject = any(c.dep_ == "nsubj" and c.lower_ in ("they", "we") for c in verb.children)
+            if not subjects and not group_subject:
                 before = _last_reference_before(refs, verb, sent)  # "they" is a group, not the last person
                 subjects = [before] if before is not None and before not in sides["obj"] else []
             if kind in ("host", "host_noun") and not sides["obj"] and not is_passive(verb):
@@ -202,14 +203,16 @@ def _links_between(refs: dict[int, Reference], sent: Span, future: bool, found: 
     joins the two people it is between; which one travelled is left to their countries."""
     if CALLED_OFF.search(sent.text):
         return []  # "a planned meeting between A and B was cancelled"
-    linked = {frozenset((id(link.visitor), id(link.host))) for link in found if link.sentence.start == sent.start}
+    linked = {frozenset((id(link.visitor), id(link.host))) for link in found
+              if link.sentence.start == sent.start}
     extra: list[Link] = []
     for between in sent:
         if between.lower_ != "between" or between.dep_ != "prep":
             continue
         head = between.head  # "the meeting between", "talks were held between", "held talks between"
         noun = head if head.lower_ in MEETING_NOUNS else next(
-            (c for c in head.children if c.lower_ in MEETING_NOUNS and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+            (c for c in head.children
+             if c.lower_ in MEETING_NOUNS and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
         if noun is None or noun.pos_ != "NOUN":
             continue
         sides: list[PersonCluster] = []

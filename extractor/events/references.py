@@ -26,7 +26,7 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
     mark_visiting(doc, refs)
     for role in roles:
         if _in_invitation(doc, role):
-            continue  # "at the invitation of the chief of naval staff of Sri Lanka": the inviter, not told again
+            continue  # "at the invitation of the chief of naval staff of Sri Lanka": the inviter
         person = resolve_role(role, people, home, travelling=_told_as_travelling(doc, role),
                               clause_subject=_clause_subject_of(doc, role, refs),
                               sentence_end=doc[role.start].sent.end)

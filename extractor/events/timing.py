@@ -135,7 +135,7 @@ def _leg_range(sent: Span, draft: VisitDraft, places: list, published: dt.date |
     ends = [start for start, _, _ in named[1:]] + [len(sent.text)]
     other_legs = set(hosts) - {draft.host_country, None}
     kept = [sent.text[: named[0][0]] if named else sent.text]
-    for (_, end, place), segment_end in zip(named, ends):
+    for (_, end, place), segment_end in zip(named, ends, strict=False):
         segment = sent.text[end:segment_end]
         if place.country == draft.host_country:
             found = dates.resolve_range(segment, published, future=future)
@@ -233,7 +233,8 @@ def _names_visitor(sent: Span, draft: VisitDraft) -> bool:
 def _day_told_by(head: Token, published: dt.date | None, future: bool,
                  skip: frozenset[int] | set[int] = frozenset()) -> dt.date | None:
     """The day printed in `head`'s subtree, outside the tokens in `skip` ('eight-day' is no day)."""
-    words = [t for t in head.subtree if t.i not in skip and (t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
+    words = [t for t in head.subtree if t.i not in skip
+             and (t.ent_type_ == "DATE" or t.lower_ in dates.WEEKDAYS)
              and not re.fullmatch(r"\w+-day|day|days|-", t.lower_)]
     if not words:
         return None

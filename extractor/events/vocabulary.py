@@ -16,7 +16,8 @@ MEET_VERBS = {"meet"}
 
 LIGHT_VERBS = {"hold", "have", "pay", "conduct", "chair", "accord", "give", "extend"}
 
-MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations", "negotiations",
+MEETING_NOUNS = {"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
+                 "negotiations",
                  "dialogue", "call", "visit", "session"}
 
 HOST_NOUNS = {"ceremony", "reception", "luncheon", "banquet", "dinner", "lunch", "iftar", "welcome"}
