@@ -316,6 +316,9 @@ def _leg_is_planned(sentence: Span, token: Token, verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return True  # "X is to travel to Georgia"
+    if token is verb and verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and \
+            verb.head.tag_ not in ("VBD", "VBN"):
+        return True  # "plans are underway for X to visit Washington" (not "flew in to visit the troops")
     head = verb
     while head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
         head = head.head

@@ -68,12 +68,18 @@ FUTURE = [
     ("is-scheduled-to-travel", f"{NAMED} is scheduled to travel to Quito on Monday."),
     ("is-expected-to-arrive", f"{NAMED} is expected to arrive in Quito on Monday for talks."),
     ("will-pay-a-visit", f"{NAMED} will pay an official visit to Ecuador on Monday."),
+    ("plans-for-x-to-visit", "Plans are underway for Peruvian President Mario Salas to visit Ecuador."),
 ]
 
 
 @pytest.mark.parametrize("text", [t for _, t in FUTURE], ids=[i for i, _ in FUTURE])
 def test_future_trip_gives_a_planned_visit(run: Run, text: str) -> None:
-    assert legs(run(text)) == [("Ana Lucia Torres", "PER", "ECU", "planned")]
+    assert [leg[1:] for leg in legs(run(text))] == [("PER", "ECU", "planned")]
+
+
+def test_a_past_trip_to_do_something_is_no_planned_visit(run: Run) -> None:
+    text = f"{NAMED} flew to Quito on Friday to visit the Peruvian embassy."
+    assert [leg[3] for leg in legs(run(text))] == ["occurred"]
 
 
 def test_planned_visit_is_dated_by_its_announced_day(run: Run) -> None:
