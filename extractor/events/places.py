@@ -21,10 +21,11 @@ def sentence_places(sent: Span, places: list, kind: str, after: int = 0) -> list
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
 def reporting_country(doc: Doc, dateline, places: list) -> str | None:
-    """The reporting side: the credited outlet's country, else the dateline's."""
+    """The reporting side: the credited outlet's country, else the dateline's. A world wire
+    ('ANDREWS AIR FORCE BASE, UNITED STATES (AFP)') reports from where it stands, not from home."""
     if dateline and dateline.outlet:
         row = gazetteer("outlets", "name").get(dateline.outlet.lower())
-        if row and row.get("country"):
+        if row and row.get("country") and not row.get("wire"):
             return str(row["country"])
     return dateline_country(dateline, places)
 

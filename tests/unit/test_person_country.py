@@ -155,3 +155,11 @@ def test_a_story_told_within_one_country_is_no_visit_and_its_officials_are_of_it
                    "They spoke about health care across Canada.")
     assert document.events == []
     assert {p.name: p.country for p in document.people} == {"Daniel Ross": "CAN", "Claire Dubois": "CAN"}
+
+
+
+@pytest.mark.parametrize(("credit", "home"), [("Reuters", "ECU"), ("AFP", "ECU"), ("EFE", "ESP")])
+def test_a_world_wire_reports_from_its_dateline_a_national_agency_from_home(run: Run, credit: str,
+                                                                             home: str) -> None:
+    document = run(f"QUITO, July 25 ({credit}) - Foreign Minister Luis Pena said the trade talks would resume.")
+    assert {p.name: p.country for p in document.people}["Luis Pena"] == home

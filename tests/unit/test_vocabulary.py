@@ -47,7 +47,7 @@ GAZ_SCHEMAS = {
         "kind": STR,
         "ambiguous_acronym": BOOL,
     },
-    "outlets.jsonl": {"id": STR, "name": STR, "long": OPT_STR, "country": OPT_STR},
+    "outlets.jsonl": {"id": STR, "name": STR, "long": OPT_STR, "country": OPT_STR, "wire": BOOL},
     "place_aliases.jsonl": {"alias": STR, "name": STR, "iso3": OPT_STR, "kind": STR},
     "demonym_aliases.jsonl": {"demonym": STR, "iso3": OPT_STR},  # null: a region's adjective
     "portfolios.jsonl": {"word": STR, "stop": BOOL},
@@ -268,7 +268,8 @@ def test_portfolios():
 
 def test_outlets():
     by_id = {r["id"]: r for r in load(GAZ / "outlets.jsonl")}
-    assert by_id["app"] == {"id": "app", "name": "APP", "long": "Associated Press of Pakistan", "country": "PAK"}
+    assert by_id["app"] == {"id": "app", "name": "APP", "long": "Associated Press of Pakistan", "country": "PAK",
+                            "wire": False}
     assert by_id["xinhua"]["country"] == "CHN"
 
 
