@@ -208,3 +208,38 @@ def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
             if candidate.iso3 == iso3 and candidate.population * 20 >= largest:
                 return candidate
     return exact[0]
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[PlaceEntry, ...]]:
+    """pycountry's states, provinces, regions and territories under their folded names.
+
+    Only the kinds of unit listed in `subdivision_types.jsonl` (districts and municipalities share
+    names with too many towns), and never a name made only of generic words ('Central', 'Western').
+    """
+    import pycountry
+
+    kinds = {row["type"] for row in read_rows("gazetteers", "subdivision_types")}
+    generic = {row["word"] for row in read_rows("gazetteers", "generic_place_words")}
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table: dict[str, list[PlaceEntry]] = {}
+    for unit in pycountry.subdivisions:
+        name = re.sub(r"\s*[\[(].*$", "", unit.name).strip()
+        key = fold(name)
+        if unit.type not in kinds or not key or set(key.split()) <= generic:
+            continue
+        entry = PlaceEntry(name, "region", iso2_to_3.get(unit.country_code))
+        if entry not in table.setdefault(key, []):
+            table[key].append(entry)
+    return {key: tuple(entries) for key, entries in table.items()}
+
+
+def subdivision(text: str, prefer: tuple[str, ...] = ()) -> PlaceEntry | None:
+    """The state, province, region or territory `text` names: 'Maharashtra' -> (Maharashtra, IND).
+
+    'Punjab' is Pakistan's with PAK among the article's countries `prefer`, else the first listed.
+    """
+    found = _subdivisions().get(fold(text))
+    if not found:
+        return None
+    return next((e for iso3 in prefer for e in found if e.iso3 == iso3), found[0])
