@@ -22,16 +22,18 @@ _LINE_LEAD = re.compile(r"^\s*(?:date \d{4}-\d{2}-\d{2}\b\s*)?(?:\((?:[^()\n]|\(
 _DATE_STAMP = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 _WORD = r"[A-Z][\w'’.]*(?:-[\w'’.]+)*"
 # 'Kathmandu/New Delhi:' names two cities.
-_CITY = re.compile(rf"^(?P<city>{_WORD}(?: (?:{_WORD}|de|da|del|es|al|el)){{0,3}}(?:/{_WORD}(?: {_WORD}){{0,2}})?)")
+_CITY = re.compile(rf"^(?P<city>{_WORD}(?: (?:{_WORD}|de|da|del|es|al|el)){{0,3}}"
+                   rf"(?:/{_WORD}(?: {_WORD}){{0,2}})?)")
 # What ends a dateline: a colon, a dash of any kind, or the agency's closing mark; 'Kathmandu, Dec 31
 # (PTI) The ...' ends on a credited agency's parenthesis alone.
-_SEPARATOR = re.compile(r"\s*(?:\)|\.)?\s*(?::|--|—|–|-|\.-)\s+|\):(?=[A-Z])|(?P<bare>\)\s+)(?=[A-Z“\"])|"
-                        r"(?P<tight>—|–)(?=[A-Z])|\)--(?=[A-Z])")
+_SEPARATOR = re.compile(r"\s*(?:\)|\.)?\s*(?::|--|—|\u2013|-|\.-)\s+|\):(?=[A-Z])|"
+                        r"(?P<bare>\)\s+)(?=[A-Z“\"])|"
+                        r"(?P<tight>—|\u2013)(?=[A-Z])|\)--(?=[A-Z])")
 # What may follow the city before the separator: a credit, a comma, a slash, or a date.
-_HEAD_START = re.compile(r"^\s*(?:[(,/]|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
-                         re.IGNORECASE)
+_HEAD_START = re.compile(r"^\s*(?:[(,/]|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                         r"\.?\s+\d)", re.IGNORECASE)
 # 'MOSCOW, February 26. /TASS/. The', 'OTTAWA, July 10, 2019 /CNW/ - The'.
-_AFTER_SLASH = re.compile(r"\.?\s*(?:[-–—:]+\s*)?(?=\S)")
+_AFTER_SLASH = re.compile(r"\.?\s*(?:[-\u2013—:]+\s*)?(?=\S)")
 _OUTLET_PAREN = re.compile(r"\((?P<outlet>[^)\n]{1,30})\)")
 _OUTLET_SLASH = re.compile(r"/(?P<outlet>[A-Za-z][\w ]{1,20})/")
 _TRAILING_OUTLET = re.compile(r",\s*(?P<outlet>[A-Z][A-Za-z]{1,10})\s*$")
@@ -71,8 +73,8 @@ def _is_outlet(name: str) -> bool:
 @cache
 def _outlet_bylines() -> re.Pattern[str]:
     """'Press Trust of India Male': an agency's name with the city after it, on a line of its own."""
-    names = sorted({row[k] for row in gazetteer("outlets", "name").values() for k in ("name", "long") if row.get(k)},
-                   key=len, reverse=True)
+    rows = gazetteer("outlets", "name").values()
+    names = sorted({row[k] for row in rows for k in ("name", "long") if row.get(k)}, key=len, reverse=True)
     return re.compile(r"^(?P<outlet>" + "|".join(re.escape(n) for n in names) + r") (?P<city>" + _WORD +
                       r"(?: " + _WORD + r"){0,2})\s*$")
 
@@ -142,7 +144,8 @@ def _parse_line(line: str, offset: int) -> Dateline | None:
     if not (outlet or _is_place(city) or city.isupper()):
         return None
     # 'January 10/ 2023 /ENA/': the date without its credit and slashes.
-    date = parse_header_date(_OUTLET_SLASH.sub(" ", head).replace("/", " ")) if re.search(r"\d", head) else None
+    bare_head = _OUTLET_SLASH.sub(" ", head).replace("/", " ")
+    date = parse_header_date(bare_head) if re.search(r"\d", head) else None
     base = offset + cut
     places = tuple((found["place"], base + found.start("place"), base + found.end("place"))
                    for found in _HEAD_PLACE.finditer(head)

@@ -138,16 +138,19 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
         if geography.demonym(span.text):
             continue
         city = geography.city(span.text, context)
-        if city:
+        region = geography.subdivision(span.text, context)
+        if city and not (region and region.iso3 in context and city.iso3 not in context):
             add(_city_name(city.name, span.text), "city", city.iso3, span.start_char, span.end_char)
             continue
-        region = geography.subdivision(span.text, context)
         if region:
             add(_canonical(region, span.text), "region", region.iso3, span.start_char, span.end_char)
             continue
         if raw.label_ in _PLACE_LABELS and span.text[:1].isupper() and not lex.covers(span.start, "ORG"):
             kind = "region" if raw.label_ == "LOC" else "other"
-            add(_printed(span.text), kind, None, span.start_char, span.end_char)
+            # 'Shibuya Ward' is Shibuya; 'Eastern Province' stays whole.
+            bare = geography.without_unit_word(span.text)
+            name = span.text if geography.is_generic(bare) else bare
+            add(_printed(name), kind, None, span.start_char, span.end_char)
     return list(found.values())
 
 
@@ -267,9 +270,12 @@ class EntityLinker:
         dateline = find_dateline(doc.text)
         named, roles = find_mentions(doc, lex)
         if dateline:
-            # Only the dateline itself is skipped: a headline or a caption above it names people too.
-            named = [m for m in named if not dateline.start <= doc[m.start].idx < dateline.end]
-            roles = [m for m in roles if not dateline.start <= doc[m.start].idx < dateline.end]
+            # Headlines above the dateline are skipped; a photo caption run into it on its line is not.
+            line_start = doc.text.rfind("\n", 0, dateline.start) + 1
+            named = [m for m in named if doc[m.start].idx >= dateline.end or
+                     line_start <= doc[m.start].idx < dateline.start]
+            roles = [m for m in roles if doc[m.start].idx >= dateline.end or
+                     line_start <= doc[m.start].idx < dateline.start]
         clusters = [c for c in cluster_mentions(named) if keep_person(c)]
         add_name_word_mentions(doc, clusters, lex)
         person_tokens = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}

@@ -36,22 +36,26 @@ DATELINES = [
     ("Nairobi February 10/ 2023 /ENA/ The minister arrived.", "Nairobi", "ENA"),
     ("VANCOUVER, British Columbia—The minister welcomed the envoy.", "VANCOUVER", None),
     ("Seoul, Dec. 1 (Jiji Press)--The talks were held.", "Seoul", "Jiji Press"),
-    ("Leaders pose for a photo (Photo: VNA)Hanoi (VNA) – The leader received the envoy.", "Hanoi", "VNA"),
+    ("Leaders pose (Photo: VNA)Hanoi (VNA) \u2013 The leader received the envoy.", "Hanoi", "VNA"),
     ("LONDON, United Kingdom — The ministers met.", "LONDON", None),
     ("Geneva, 21 October 2022\n\nThe envoy will travel on Monday.", "Geneva", None),
-    ("SOUTH AFRICA\n\nPresident meets visiting envoy\n\nPRETORIA — The president met the envoy.", "PRETORIA", None),
+    ("SOUTH AFRICA\n\nPresident meets envoy\n\nPRETORIA — The president met the envoy.", "PRETORIA", None),
 ]
 
 
-@pytest.mark.parametrize(("text", "city", "outlet"), DATELINES, ids=[t.split("\n")[0][:32] for t, _, _ in DATELINES])
+DATELINE_IDS = [t.split("\n")[0][:32] for t, _, _ in DATELINES]
+
+
+@pytest.mark.parametrize(("text", "city", "outlet"), DATELINES, ids=DATELINE_IDS)
 def test_dateline_gives_city_and_outlet(text: str, city: str, outlet: str | None) -> None:
     found = find_dateline(text)
     assert found is not None
     assert (found.city, found.outlet) == (city, outlet)
 
 
-@pytest.mark.parametrize(("text", "city", "outlet"), DATELINES, ids=[t.split("\n")[0][:32] for t, _, _ in DATELINES])
-def test_dateline_span_starts_with_the_city_and_ends_before_the_story(text: str, city: str, outlet: str | None) -> None:
+@pytest.mark.parametrize(("text", "city", "outlet"), DATELINES, ids=DATELINE_IDS)
+def test_dateline_span_starts_with_the_city_and_ends_before_the_story(text: str, city: str,
+                                                                      outlet: str | None) -> None:
     found = find_dateline(text)
     assert found is not None
     assert text[found.start : found.end].startswith(city)
@@ -80,7 +84,7 @@ NOT_DATELINES = [
     "The minister said on Monday that talks went well.",
     "Two sides agree to expand trade: officials",
     "ALBAWABA - The president received the visiting minister.",
-    "Pakistan–India talks resume\nThe two sides met on Monday.",
+    "Pakistan\u2013India talks resume\nThe two sides met on Monday.",
     "Army Chief (retd) Says Talks Went Well\nThe general spoke on Monday.",
     "",
 ]
@@ -105,7 +109,8 @@ PLACES_BESIDE_THE_CITY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "place"), PLACES_BESIDE_THE_CITY, ids=[p for _, p in PLACES_BESIDE_THE_CITY])
+@pytest.mark.parametrize(("text", "place"), PLACES_BESIDE_THE_CITY, ids=[p for _, p in PLACES_BESIDE_THE_CITY]
+                         )
 def test_place_printed_beside_the_dateline_city_is_kept_with_its_span(text: str, place: str) -> None:
     found = find_dateline(text)
     assert found is not None
