@@ -73,15 +73,19 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
         record.spans.append((start, end))
 
     if dateline:
-        city = geography.city(dateline.city, context) or geography.city(dateline.city.split(",")[0])
-        if city:
-            add(_city_name(city.name, dateline.city), "city", city.iso3, dateline.start,
-                dateline.start + len(dateline.city))
-        elif (entry := geography.country(dateline.city)) is not None:
-            add(entry.name, entry.kind, entry.iso3, dateline.start, dateline.start + len(dateline.city))
-        else:
-            # A dateline names a place even when the gazetteer does not know it.
-            add(_printed(dateline.city), "city", None, dateline.start, dateline.start + len(dateline.city))
+        for printed, start in _dateline_cities(dateline):
+            city = geography.city(printed, context)
+            if city:
+                add(_city_name(city.name, printed), "city", city.iso3, start, start + len(printed))
+            elif (entry := geography.country(printed) or geography.subdivision(printed, context)) is not None:
+                add(_canonical(entry, printed), entry.kind, entry.iso3, start, start + len(printed))
+            else:
+                # A dateline names a place even when the gazetteer does not know it.
+                add(_printed(printed), "city", None, start, start + len(printed))
+        for printed, start, end in dateline.places:
+            entry = geography.country(printed) or geography.subdivision(printed, context)
+            if entry is not None:
+                add(_canonical(entry, printed), entry.kind, entry.iso3, start, end)
     person_words = person_word_set(doc, person_tokens)
     candidates: list[Span] = []
     ner_tokens = {t.i for e in doc.ents for t in e if e.label_ in _NUMERIC_LABELS}
@@ -134,13 +138,36 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
         if geography.demonym(span.text):
             continue
         city = geography.city(span.text, context)
-        if city:
+        region = geography.subdivision(span.text, context)
+        if city and not (region and region.iso3 in context and city.iso3 not in context):
             add(_city_name(city.name, span.text), "city", city.iso3, span.start_char, span.end_char)
+            continue
+        if region:
+            add(_canonical(region, span.text), "region", region.iso3, span.start_char, span.end_char)
             continue
         if raw.label_ in _PLACE_LABELS and span.text[:1].isupper() and not lex.covers(span.start, "ORG"):
             kind = "region" if raw.label_ == "LOC" else "other"
-            add(_printed(span.text), kind, None, span.start_char, span.end_char)
+            # 'Shibuya Ward' is Shibuya; 'Eastern Province' stays whole.
+            bare = geography.without_unit_word(span.text)
+            name = span.text if geography.is_generic(bare) else bare
+            add(_printed(name), kind, None, span.start_char, span.end_char)
     return list(found.values())
+
+
+def _dateline_cities(dateline: Dateline) -> list[tuple[str, int]]:
+    """The cities a dateline prints with their offsets: 'Kathmandu/New Delhi' names two."""
+    found, start = [], dateline.start
+    for part in dateline.city.split("/"):
+        found.append((part, start))
+        start += len(part) + 1
+    return found
+
+
+def _canonical(entry: geography.PlaceEntry, printed: str) -> str:
+    """A country's name; a region's name as printed when it is the gazetteer's own without accents."""
+    if entry.kind == "country":
+        return entry.name
+    return _printed(printed) if geography.fold(printed) == geography.fold(entry.name) else entry.name
 
 
 def _city_name(canonical: str, printed: str) -> str:
@@ -243,8 +270,12 @@ class EntityLinker:
         dateline = find_dateline(doc.text)
         named, roles = find_mentions(doc, lex)
         if dateline:
-            named = [m for m in named if doc[m.start].idx >= dateline.end]
-            roles = [m for m in roles if doc[m.start].idx >= dateline.end]
+            # Headlines above the dateline are skipped; a photo caption run into it on its line is not.
+            line_start = doc.text.rfind("\n", 0, dateline.start) + 1
+            named = [m for m in named if doc[m.start].idx >= dateline.end or
+                     line_start <= doc[m.start].idx < dateline.start]
+            roles = [m for m in roles if doc[m.start].idx >= dateline.end or
+                     line_start <= doc[m.start].idx < dateline.start]
         clusters = [c for c in cluster_mentions(named) if keep_person(c)]
         add_name_word_mentions(doc, clusters, lex)
         person_tokens = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}

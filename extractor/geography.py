@@ -221,3 +221,61 @@ def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
             if candidate.iso3 == iso3 and candidate.population * 20 >= largest:
                 return candidate
     return exact[0]
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[PlaceEntry, ...]]:
+    """pycountry's states, provinces, regions and territories under their folded names.
+
+    Only the kinds of unit listed in `subdivision_types.jsonl` (districts and municipalities share
+    names with too many towns), and never a name made only of generic words ('Central', 'Western').
+    """
+    import pycountry
+
+    kinds = {row["type"] for row in read_rows("gazetteers", "subdivision_types")}
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table: dict[str, list[PlaceEntry]] = {}
+    for unit in pycountry.subdivisions:
+        name = without_unit_word(re.sub(r"\s*[\[(].*$", "", unit.name).strip())
+        key = fold(name)
+        if unit.type not in kinds or not key or is_generic(name):
+            continue
+        entry = PlaceEntry(name, "region", iso2_to_3.get(unit.country_code))
+        if entry not in table.setdefault(key, []):
+            table[key].append(entry)
+    return {key: tuple(entries) for key, entries in table.items()}
+
+
+def subdivision(text: str, prefer: tuple[str, ...] = ()) -> PlaceEntry | None:
+    """The state, province, region or territory `text` names: 'Maharashtra' -> (Maharashtra, IND).
+
+    'Punjab' is Pakistan's with PAK among the article's countries `prefer`, else the first listed.
+    """
+    found = _subdivisions().get(fold(text)) or _subdivisions().get(fold(without_unit_word(text)))
+    if not found:
+        return None
+    return next((e for iso3 in prefer for e in found if e.iso3 == iso3), found[0])
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    return tuple(sorted((row["word"] for row in read_rows("gazetteers", "subdivision_unit_words")),
+                        key=len, reverse=True))
+
+
+def without_unit_word(name: str) -> str:
+    """The name without the kind of unit it ends with: 'Guangdong Province', 'Gansu Sheng',
+    'Ningxia Huizu Zizhiqu' -> Guangdong, Gansu, Ningxia; a name that is only such words is kept."""
+    words = name.split()
+    while True:
+        cut = next((n for n in (2, 1) if len(words) > n and fold(" ".join(words[-n:])) in _unit_words()), 0)
+        if not cut:
+            return " ".join(words)
+        words = words[:-cut]
+
+
+@cache
+def is_generic(name: str) -> bool:
+    """'Central', 'Western', 'North East': a name made only of words that name no place alone."""
+    generic = {row["word"] for row in read_rows("gazetteers", "generic_place_words")}
+    return set(fold(name).split()) <= generic

@@ -14,7 +14,7 @@ COUNTRIES = [
     ("USA", "United States", "USA"),
     ("UK", "United Kingdom", "GBR"),
     ("Britain", "United Kingdom", "GBR"),
-    ("Turkey", "Türkiye", "TUR"),
+    ("Turkey", "Turkey", "TUR"),
     ("Türkiye", "Türkiye", "TUR"),
     ("KSA", "Saudi Arabia", "SAU"),
     ("Kingdom of Saudi Arabia", "Saudi Arabia", "SAU"),
@@ -165,3 +165,27 @@ def test_a_regions_name_or_adjective_names_a_region(text: str) -> None:
     assert geography.names_a_region(text)
     assert geography.demonym(text) is None
 
+
+SUBDIVISIONS = [
+    # (text, countries of the article, name, iso3)
+    ("Maharashtra", (), "Mahārāshtra", "IND"),
+    ("Ontario", (), "Ontario", "CAN"),
+    ("Punjab", ("PAK",), "Punjab", "PAK"),
+    ("Punjab", ("IND",), "Punjab", "IND"),
+    ("Texas", (), "Texas", "USA"),
+    ("GUANGDONG", (), "Guangdong", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("text", "prefer", "name", "iso3"), SUBDIVISIONS,
+                         ids=[f"{t}-{'-'.join(p)}" for t, p, _, _ in SUBDIVISIONS])
+def test_state_or_province_gives_its_country_preferring_the_articles(text: str, prefer: tuple[str, ...],
+                                                                   name: str, iso3: str) -> None:
+    entry = geography.subdivision(text, prefer)
+    assert entry is not None
+    assert (entry.name, entry.kind, entry.iso3) == (name, "region", iso3)
+
+
+@pytest.mark.parametrize("text", ["Central", "Western", "North", "Army", "", "Narnia"])
+def test_generic_words_and_non_places_are_no_subdivision(text: str) -> None:
+    assert geography.subdivision(text) is None
