@@ -216,7 +216,8 @@ def _stays_until(doc: Doc, draft: VisitDraft, published: dt.date | None) -> dt.d
         for token in sent:
             if token.lemma_.lower() not in _STAY_LEMMAS or token.pos_ not in ("VERB", "AUX"):
                 continue
-            until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("till", "until")),
+            # "will be in India till May 9", "is in Laos for a state visit until Saturday (Jan 14)"
+            until = next((c for c in token.subtree if c.dep_ == "prep" and c.lower_ in ("till", "until")),
                          None)
             if until is None:
                 continue

@@ -343,6 +343,8 @@ SPANS = [
     ("began-on-and-length", f"{NAMED} arrived in Quito on Friday. Torres, who commenced her four-day visit "
                             "to Ecuador on July 23 in Cuenca, will meet the president.",
      ("2025-07-23", "2025-07-26")),
+    ("is-in-until", f"{NAMED} arrived in Quito on July 23. Torres, who is in Ecuador for a state visit until "
+                    "Saturday (July 26), met the president.", ("2025-07-23", "2025-07-26")),
     ("visit-beginning-weekday", f"{NAMED} will embark on a three-day visit to Ecuador beginning Monday.",
      ("2025-07-28", "2025-07-30")),
 ]
