@@ -34,6 +34,9 @@ def _side_of(token: Token, verb: Token) -> str | None:
            for t in path[1:]):
         return None  # inside an embedded clause: "talks, which were attended by X"
     top = path[-1]
+    if top.dep_ == "dobj" and top.pos_ == "NOUN" and top.lemma_.lower() not in MEETING_NOUNS | _PEOPLE_NOUNS and \
+            any(t.dep_ == "prep" and t.lower_ == "of" for t in path):
+        return None  # "welcomed the goodwill message of X", "received the credentials of Y": a thing of theirs
     if top.dep_ in ("nsubj", "nsubjpass", "csubj"):
         return "subj"
     if top.dep_ == "agent":
@@ -43,6 +46,9 @@ def _side_of(token: Token, verb: Token) -> str | None:
     if top.dep_ in ("conj",):
         return None
     return None
+
+_PEOPLE_NOUNS = {"delegation", "team", "mission", "group", "contingent", "leader", "head", "chief", "member"}
+
 
 def _leads(verb: Token) -> bool:
     """'a delegation led by X called on Y': the head of the delegation stands on its side."""
@@ -108,6 +114,9 @@ def _first_reference_after(refs: dict[int, Reference], verb: Token, sent: Span,
             return ref.person
         if token.text in (",", ";", ":") or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound")):
             return None  # past the verb's clause ("... to 17, Spokesperson X announced")
+        if token.lower_ == "of" and token.i > 0 and sent.doc[token.i - 1].pos_ == "NOUN" and \
+                sent.doc[token.i - 1].lemma_.lower() not in MEETING_NOUNS | _PEOPLE_NOUNS:
+            return None  # "welcomed the goodwill message of X": a thing of X's, not X
     return None
 
 _REPORTING_OFFICES = {"spokesperson", "press-secretary"}

@@ -373,3 +373,4 @@ def test_announced_state_visit_with_country_after_the_name_is_planned(run: Run) 
         "Emmanuel Laurent", "FRA", "NGA", "planned", "state")
     assert (event.city, event.date, [p.name for p in event.meetings[0].counterparts]) == (
         "Abuja", "2025-06-12", ["Bola Adeyemi"])
+
