@@ -10,6 +10,7 @@ from extractor.dateline import find_dateline, find_published
 from extractor.events import MeetingDraft, VisitDraft
 from extractor.events.places import reporting_country
 from extractor.people import PersonCluster
+from extractor.people.countries import serves_no_state
 from extractor.people.partners import spouses
 from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
 
@@ -118,7 +119,8 @@ class _PersonWriter:
             title=person.title,
             honorifics=person.honorifics,
             organization=person.organization,
-            country=person.country or self._partner_country(person) or self.default_country,
+            country=person.country or self._partner_country(person) or
+            (None if serves_no_state(person) else self.default_country),
             mentions=mentions,
         )
         self.cache[id(person)] = record
