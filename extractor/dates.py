@@ -14,6 +14,8 @@ from functools import cache
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
                   "this afternoon": 0, "this evening": 0, "last night": -1}
+# 'has arrived to day', 'to-day': the older spelling, not 'day to day' or 'to day-to-day work'.
+_OLD_TODAY = re.compile(r"(?<!day )(?<!day-)\bto[- ]day\b(?![- ]to\b)")
 _VAGUE = re.compile(r"\b(this|last|next|past|coming) (week|month|year)\b|\brecently\b|\bearlier this\b", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -91,7 +93,7 @@ def resolve_relative(text: str, base: dt.date | None, *, future: bool = False) -
     """
     if base is None:
         return None
-    lowered = text.lower()
+    lowered = _OLD_TODAY.sub("today", text.lower())
     for word, offset in _RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", lowered):
             return base + dt.timedelta(days=offset)

@@ -10,6 +10,7 @@ from extractor.dateline import find_dateline, find_published
 from extractor.events import MeetingDraft, VisitDraft
 from extractor.events.places import reporting_country
 from extractor.people import PersonCluster
+from extractor.people.countries import serves_no_state
 from extractor.people.partners import spouses
 from models import Document, Meeting, Organization, Person, Place, Plover, Source, Span, VisitEvent
 
@@ -121,7 +122,7 @@ class _PersonWriter:
             honorifics=person.honorifics,
             organization=person.organization,
             country=person.country or self._partner_country(person) or (
-                None if id(person) in self.travellers else self.default_country),
+                None if id(person) in self.travellers or serves_no_state(person) else self.default_country),
             mentions=mentions,
         )
         self.cache[id(person)] = record

@@ -43,6 +43,7 @@ from extractor.events.vocabulary import BACKGROUND
 from extractor.extensions import register_extensions
 from extractor.lexicon import Lexicon
 from extractor.people import Mention, PersonCluster
+from extractor.people.countries import serves_no_state
 
 
 class VisitAssembler:
@@ -214,7 +215,8 @@ class VisitAssembler:
         for member in draft.delegation:
             if member.country is None and draft.visitor_country and not inferred:
                 member.country = draft.visitor_country  # the delegation travels from the visitor's country
-        if draft.visitor_country is None and default == draft.host_country and not visitor.visiting:
+        if draft.visitor_country is None and default == draft.host_country and not visitor.visiting and \
+                not serves_no_state(visitor):
             return None  # a home agency's official of no stated country meeting another: a domestic call
         place_meetings(doc, draft, places, dateline)
         date_meetings(doc, draft, published)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from extractor.events.drafts import Link
 from extractor.people import PersonCluster
+from extractor.people.countries import serves_no_state
 
 
 def person_country(person: PersonCluster, default: str | None) -> str | None:
-    return person.country or default
+    """The person's country, else the reporting side's unless he serves an international body."""
+    return person.country or (None if serves_no_state(person) else default)
 
-def orient(link: Link, host_country: str | None, default: str | None) -> tuple[PersonCluster, PersonCluster] | None:
+def orient(link: Link, host_country: str | None,
+           default: str | None) -> tuple[PersonCluster, PersonCluster] | None:
     """(visitor, counterpart) of a link, or None for a meeting within one state."""
     a, b = link.visitor, link.host
     ca, cb = a.country, b.country

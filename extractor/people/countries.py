@@ -133,3 +133,15 @@ def country_in_name(text: str) -> str | None:
             if iso3:
                 return iso3
     return None
+
+
+def serves_no_state(person) -> bool:
+    """True for an official of an international body named as his organization ('Secretary
+    General of NATO', 'High Representative of the EU'): he takes no reporting side's country
+    (realdev README: officials of the EU, NATO and UN have no country)."""
+    from extractor.resources import gazetteer
+
+    if person.country is not None or not person.organization or person.organization_country:
+        return False
+    row = gazetteer("institutions", "name").get(person.organization.lower())
+    return bool(row) and row.get("kind") == "intergovernmental"

@@ -58,6 +58,8 @@ DAY_WORDS = [
     ("this evening", "2025-07-26"),
     ("Yesterday", "2025-07-25"),
     ("earlier today", "2025-07-26"),
+    ("the envoy arrived to day for talks", "2025-07-26"),
+    ("the envoy arrived here to-day", "2025-07-26"),
 ]
 
 
@@ -167,7 +169,8 @@ def test_relative_date_without_publication_date_stays_unresolved(text: str) -> N
     assert dates.resolve(text, None) is None
 
 
-NO_DATE = ["", "the two sides discussed trade", "Room 101", "a 3-day visit", "May I ask"]
+NO_DATE = ["", "the two sides discussed trade", "Room 101", "a 3-day visit", "May I ask",
+           "cooperation from day to day", "they turned to day-to-day matters"]
 
 
 @pytest.mark.parametrize("text", NO_DATE, ids=[t or "empty" for t in NO_DATE])
