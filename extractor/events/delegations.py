@@ -12,6 +12,7 @@ from extractor.events.drafts import Reference, VisitDraft
 from extractor.events.links import is_passive
 from extractor.events.vocabulary import ATTENDANCE, SPOUSES
 from extractor.people import PersonCluster
+from extractor.people.countries import country_in_name
 from extractor.resources import gazetteer
 
 
@@ -145,15 +146,9 @@ def leaders_of_national_delegations(doc: Doc, refs: dict[int, Reference], places
         group = token.head
         told = [t for t in group.subtree if t.i < token.i or t.i not in {s.i for s in token.subtree}]
         countries = {at_char[t.idx].country for t in told if t.idx in at_char} | {
-            iso3 for t in told if t.text[:1].isupper() and (iso3 := _country_word(t.text))}
+            iso3 for t in told if t.text[:1].isupper() and (iso3 := country_in_name(t.text))}
         if len(countries) == 1:
             leader.country = countries.pop()
-
-
-def _country_word(word: str) -> str | None:
-    """'Vietnam' of 'the National Assembly of Vietnam' (no place of the article: it is inside a name)."""
-    entry = geography.country(word)
-    return entry.iso3 if entry and entry.kind == "country" else geography.demonym(word)
 
 
 _LEADING_HEADS = {"state", "government", "royal"}

@@ -108,8 +108,7 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
     at_char = {start: place for place in places for start, _ in place.spans}
     for sent in doc.sents:
         for token in sent:
-            if token.lemma_ in ARRIVAL_LEMMAS and any(
-                    m.start >= sent.start and m.end <= sent.end for m in draft.visitor.mentions):
+            if token.lemma_ in ARRIVAL_LEMMAS and _names_visitor(sent, draft):
                 where = destination_of(token, at_char)
                 if where is not None and getattr(where, "country", None) not in (None, draft.host_country):
                     continue  # arrived at an earlier stop of the tour
