@@ -258,6 +258,22 @@ def subdivision(text: str, prefer: tuple[str, ...] = ()) -> PlaceEntry | None:
 
 
 @cache
+def subdivision_by_code(iso3: str | None, code: str) -> PlaceEntry | None:
+    """The state a postal-style code names in one country: (USA, 'VA') -> Virginia, (CAN, 'BC') ->
+    British Columbia. Only units of the kinds the names table keeps."""
+    import pycountry
+
+    country_entry = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    if country_entry is None or not code.isalpha():
+        return None
+    unit = pycountry.subdivisions.get(code=f"{country_entry.alpha_2}-{code.upper()}")
+    kinds = {row["type"] for row in read_rows("gazetteers", "subdivision_types")}
+    if unit is None or unit.type not in kinds:
+        return None
+    return PlaceEntry(without_unit_word(re.sub(r"\s*[\[(].*$", "", unit.name).strip()), "region", iso3)
+
+
+@cache
 def _unit_words() -> tuple[str, ...]:
     return tuple(sorted((row["word"] for row in read_rows("gazetteers", "subdivision_unit_words")),
                         key=len, reverse=True))
