@@ -57,7 +57,7 @@ def find_places(doc: Doc, lex: Lexicon, person_tokens: set[int], dateline: Datel
     person_words = person_word_set(doc, person_tokens)
     for raw in _candidates(doc, lex):
         span = strip_article(raw) if raw.label_ else raw
-        if not span.text or (dateline and span.start_char < dateline.end):
+        if not span.text or (dateline and dateline.start <= span.start_char < dateline.end):
             continue
         if (found_state := _state_after_city(doc, span)) is not None:
             state, city_span, city = found_state
@@ -113,7 +113,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[Span]:
             continue
         for length in (5, 4, 3, 2, 1):
             span = doc[token.i : token.i + length]
-            if span.end - span.start == length and geography.country(span.text):
+            if span.end - span.start == length and not any(t.is_space for t in span) and \
+                    geography.country(span.text):
                 candidates.append(span)
                 taken.update(range(span.start, span.end))
                 break
@@ -127,7 +128,7 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[Span]:
         # Cities the statistical NER missed: a gazetteer city after a preposition of place.
         if token.lower_ not in ("in", "to", "from", "at", "near", "of") or token.i + 1 >= len(doc):
             continue
-        for length in (3, 2, 1):
+        for length in (4, 3, 2, 1):
             span = doc[token.i + 1 : token.i + 1 + length]
             if span.end > len(doc) or not all(t.text[:1].isupper() for t in span) or \
                     any(t.i in taken for t in span) or _continues_name(doc, span) or _part_of_other_entity(span):

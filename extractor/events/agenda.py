@@ -8,12 +8,16 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor.events.drafts import VisitDraft
+from extractor.events.places import sentence_places
 from extractor.events.vocabulary import BACKGROUND, OUTCOME_LEMMAS, TOPIC_LEMMAS
 from extractor.lexicon import Lexicon
 from extractor.resources import gazetteer
 
 
-def topics_and_outcomes(draft: VisitDraft) -> None:
+def topics_and_outcomes(draft: VisitDraft, places: list | tuple = (),
+                        hosts: set[str | None] | frozenset[str | None] = frozenset()) -> None:
+    """Topics and outcomes of each meeting from its sentences, and of the visit from the article;
+    on a tour (`hosts`: every country the visitor goes to) only from this leg's own passage."""
     for meeting in draft.meetings:
         for sent in meeting.sentences:
             meeting.topics.extend(t for t in _phrases(sent, TOPIC_LEMMAS) if t not in meeting.topics)
@@ -21,13 +25,34 @@ def topics_and_outcomes(draft: VisitDraft) -> None:
     doc = draft.sentences[0].doc if draft.sentences else None
     if doc is None:
         return
-    for sent in doc.sents:
+    for sent in _passage(doc, draft, places, set(hosts) - {draft.host_country, None}):
         for topic in _phrases(sent, TOPIC_LEMMAS):
             if topic not in draft.topics:
                 draft.topics.append(topic)
         for outcome in _phrases(sent, OUTCOME_LEMMAS):
             if outcome not in draft.outcomes:
                 draft.outcomes.append(outcome)
+
+
+def _passage(doc: Doc, draft: VisitDraft, places: list, other_legs: set[str | None]) -> list[Span]:
+    """The sentences that tell this visit: all of them, or on a tour the leg's own sentences and
+    those that follow them until another leg is named."""
+    sentences = list(doc.sents)
+    if not other_legs:
+        return sentences
+    own = {s.start for s in draft.sentences} | {s.start for m in draft.meetings for s in m.sentences}
+    kept: list[Span] = []
+    following = False
+    for sent in sentences:
+        named = {p.country for kind in ("country", "city") for p in sentence_places(sent, places, kind)}
+        if sent.start in own:
+            following = True
+        elif named & other_legs:
+            following = False
+        if following:
+            kept.append(sent)
+    return kept
+
 
 def ceremonies(doc: Doc, lex: Lexicon, draft: VisitDraft) -> list[str]:
     found: list[str] = []

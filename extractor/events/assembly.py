@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from extractor import dates
 from extractor.events.agenda import ceremonies, topics_and_outcomes
+from extractor.events.anaphora import refer_back_to_unnamed
 from extractor.events.delegations import (
     add_attendees,
     fold_delegations,
@@ -23,6 +24,7 @@ from extractor.events.orientation import orient
 from extractor.events.places import (
     dateline_country,
     link_host,
+    meeting_place_country,
     other_side,
     place_meetings,
     reporting_country,
@@ -63,6 +65,8 @@ class VisitAssembler:
         default = reporting_country(doc, dateline, places)
         refs = build_references(doc, people, roles, default)
         leaders_of_national_delegations(doc, refs, places)
+        statements = visit_statements(doc, refs, places, lex)
+        refer_back_to_unnamed(doc, refs, statements)
         links = find_links(doc, refs, lex)
         destination = visit_destination(doc, places)
         datelined = dateline_country(dateline, places)
@@ -73,7 +77,6 @@ class VisitAssembler:
             article_host = link_host(links[0], places, None, lex, dateline_end)
         published = dates.parse_iso(doc._.diplo_published)
         drafts: dict[tuple[int, str | None], VisitDraft] = {}
-        statements = visit_statements(doc, refs, places, lex)
         # "X will visit South Korea on Wednesday, where he is scheduled to meet Y": that sentence's host.
         stated_hosts = {(s.sentence.start, id(s.visitor)): s.host_country for s in statements}
         legs_of: dict[int, set[str]] = {}
@@ -84,7 +87,10 @@ class VisitAssembler:
         for link in links:
             if BACKGROUND.search(link.sentence.text) and not link.future:
                 continue
-            host_country = stated_hosts.get((link.sentence.start, id(link.visitor))) or \
+            own_place = meeting_place_country(link, places)
+            if own_place is None or own_place not in (link.visitor.country, link.host.country):
+                own_place = None  # 'met Y in Bangkok' sets the meeting where one side is at home
+            host_country = own_place or stated_hosts.get((link.sentence.start, id(link.visitor))) or \
                 stated_hosts.get((link.sentence.start, id(link.host))) or \
                 self._leg_named_in(link, places, legs_of) or \
                 link_host(link, places, current_leg(link, statements) or article_host, lex, dateline_end)
@@ -125,7 +131,7 @@ class VisitAssembler:
             self._add_meeting(draft, link, counterpart)
         counterparts = {id(c) for d in drafts.values() for m in d.meetings for c in m.counterparts}
         for statement in statements:
-            self._add_statement(drafts, statement, counterparts)
+            self._add_statement(drafts, statement, counterparts, dateline.start if dateline else 0)
         drop_described_twice(drafts)
         drop_told_by_phone(drafts, lex)
         drop_called_off(doc, drafts, places)
@@ -152,19 +158,21 @@ class VisitAssembler:
         return named[0] if len(set(named)) == 1 else None
 
     @staticmethod
-    def _add_statement(drafts: dict, statement: VisitStatement, counterparts: set[int]) -> None:
-        """A trip joins the visitor's visit to that country, or starts one (a leg with no meeting)."""
+    def _add_statement(drafts: dict, statement: VisitStatement, counterparts: set[int], body_start: int) -> None:
+        """A trip joins the visitor's visit to that country, or starts one (a leg with no meeting).
+        A headline's present tense ('X leaves Hanoi for Phnom Penh') does not say the leg has begun."""
         visitor = statement.visitor
         if id(visitor) in counterparts or visitor.country == statement.host_country:
             return  # a host official's own trip, or a trip at home
         key = (id(visitor), statement.host_country)
         draft = drafts.get(key)
+        headline = statement.sentence.end_char <= body_start
         if draft is None:
             draft = drafts[key] = VisitDraft(visitor, None, statement.host_country,
-                                             "planned" if statement.future else "occurred", [])
-        elif draft.status == "planned" and not statement.future:
+                                             "planned" if statement.future or headline else "occurred", [])
+        elif draft.status == "planned" and not statement.future and not headline:
             draft.status = "occurred"
-        draft.trip_occurred = draft.trip_occurred or not statement.future
+        draft.trip_occurred = draft.trip_occurred or not (statement.future or headline)
         if statement.sentence not in draft.sentences:
             draft.sentences.append(statement.sentence)
         draft.stated_city = draft.stated_city or statement.city
@@ -227,7 +235,7 @@ class VisitAssembler:
         visit_span(doc, draft, published, places, hosts)
         if draft.leg_day and not any(m.date for m in draft.meetings):
             draft.date = draft.leg_day  # "visited Oman on Monday, Qatar on Thursday": each leg its day
-        topics_and_outcomes(draft)
+        topics_and_outcomes(draft, places, hosts)
         draft.ceremonies = ceremonies(doc, lex, draft)
         draft.reporting_side = default
         draft.confidence = self._confidence(draft)

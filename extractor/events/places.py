@@ -20,6 +20,25 @@ def sentence_places(sent: Span, places: list, kind: str, after: int = 0) -> list
                 found.append((start, place))
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
+def meeting_place_country(link: Link, places: list) -> str | None:
+    """The country of the place the meeting verb itself is set in: 'met Y in Bangkok', whether the
+    parse hangs the place on the verb or on Y (not a place of another clause of the sentence, such
+    as 'before arriving in Hanoi')."""
+    doc = link.trigger.doc
+    objects = [c for c in link.trigger.children if c.dep_ in ("dobj", "pobj")]
+    for child in [c for head in [link.trigger, *objects] for c in head.children]:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            start, end = doc[obj.left_edge.i].idx, obj.idx + len(obj.text)
+            for place in places:
+                if place.country and place.kind in ("city", "country") and \
+                        any(start <= s and e <= end for s, e in place.spans):
+                    return place.country
+    return None
+
 def reporting_country(doc: Doc, dateline, places: list) -> str | None:
     """The reporting side: the credited outlet's country, else the dateline's. A world wire
     ('ANDREWS AIR FORCE BASE, UNITED STATES (AFP)') reports from where it stands, not from home."""

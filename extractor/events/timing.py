@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import dates
 from extractor.events.drafts import VisitDraft
+from extractor.events.places import sentence_places
 from extractor.events.trips import destination_of
 from extractor.events.vocabulary import (
     ARRIVAL_LEMMAS,
@@ -103,7 +104,7 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
         if draft.start_date is None and re.search(r"\bat the (?:start|beginning|outset) of an? [\w-]+ ", text):
             draft.start_date = draft.date
         kind = VISIT_TYPE.search(text)
-        if kind and draft.visit_type is None:
+        if kind and draft.visit_type is None and not _only_other_legs(sent, draft, places, hosts):
             draft.visit_type = kind[1].lower()
     at_char = {start: place for place in places for start, _ in place.spans}
     for sent in doc.sents:
@@ -122,6 +123,13 @@ def visit_span(doc: Doc, draft: VisitDraft, published: dt.date | None, places: l
     if draft.status == "planned" and draft.start_date:
         # A planned visit is dated by its announced start, not by the day it was announced.
         draft.date = draft.start_date
+
+def _only_other_legs(sent: Span, draft: VisitDraft, places: list, hosts: set[str | None]) -> bool:
+    """On a tour, 'his state visit to Vietnam' types the Vietnamese leg only."""
+    other_legs = set(hosts) - {draft.host_country, None}
+    named = {p.country for kind in ("country", "city") for p in sentence_places(sent, places, kind)}
+    return bool(named & other_legs) and draft.host_country not in named
+
 
 def _leg_range(sent: Span, draft: VisitDraft, places: list, published: dt.date | None,
                future: bool, hosts: set[str | None]) -> tuple[dt.date | None, dt.date | None]:

@@ -48,7 +48,7 @@ def trip_row(token: Token) -> dict[str, Any] | None:
     return _trip_words().get((kind, token.lemma_.lower()))
 
 
-def _is_visitor_noun(token: Token) -> bool:
+def is_visitor_noun(token: Token) -> bool:
     return ("visitor", token.lemma_.lower()) in _trip_words()
 
 
@@ -176,7 +176,7 @@ def _clause_subject(verb: Token, refs: dict[int, Reference], depth: int = 0) -> 
     described = [c for c in subjects if c.pos_ in ("NOUN", "PROPN")]
     if described:
         # A traveller described, not named; the parse may give two subjects ("13th Mar, 2024) A delegation").
-        return None, described[-1] if _is_visitor_noun(described[-1]) else described[0]
+        return None, described[-1] if is_visitor_noun(described[-1]) else described[0]
     if subjects:
         return None, None
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
@@ -242,7 +242,7 @@ def describe_visitor(np: Token, lex: Lexicon) -> PersonCluster | None:
     """A traveller the text describes without naming: "Norway's deputy defence minister", 'a Chinese
     military delegation', 'the US delegation led by its deputy head': country, office and body as stated."""
     title_entry = lex.covers(np.i, "TITLE") or lex.covers(np.i, "ROLE")
-    if title_entry is None and not _is_visitor_noun(np):
+    if title_entry is None and not is_visitor_noun(np):
         return None
     doc = np.doc
     left = np.left_edge.i

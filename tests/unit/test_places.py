@@ -95,3 +95,10 @@ def test_a_compound_of_two_nationalities_is_no_region(nlp: Language, compound: s
     words = ["Trade", "grew", "in", compound, "areas", "."]
     ents = ["O", "O", "O", "B-LOC", "O", "O"]
     assert places_of_parse(nlp, words, ["NOUN", "VERB", "ADP", "PROPN", "NOUN", "PUNCT"], ents) == found
+
+
+def test_a_place_in_the_headline_or_a_caption_before_the_dateline_counts(run: Run) -> None:
+    text = ("Kenyan minister visits Tanzania\nThe minister arrives at the airport in Dodoma. PHOTO: AFP\n\n"
+            "NAIROBI, May 3 (AFP) - The Kenyan foreign minister left for talks on Saturday.")
+    found = place_names(run(text))
+    assert {"Tanzania", "Dodoma", "Nairobi"} <= found

@@ -416,3 +416,41 @@ def test_two_ministers_on_one_trip_are_two_visits(run: Run) -> None:
             "Friday. Quispe met Ecuadorian Foreign Minister Luis Pena and Salas met Ecuadorian Defence Minister "
             "Carlos Vargas.")
     assert sorted(e.visitor.name for e in run(text).events) == ["Mario Salas", "Rosa Quispe"]
+
+
+@pytest.mark.parametrize("later", [
+    "The delegation was received by Ecuadorian Trade Minister Luis Pena on Friday.",
+    "Ecuadorian Trade Minister Luis Pena received the delegation on Friday.",
+    "The Peruvian officials held talks with Ecuadorian Trade Minister Luis Pena on Friday.",
+])
+def test_the_delegation_named_again_later_is_the_unnamed_visitor(run: Run, later: str) -> None:
+    event = only_event(run(f"{DELEGATION} arrived in Quito on Thursday for a two-day working visit. {later}"))
+    assert (event.visitor.name, event.visitor_country, event.host_country) == (None, "PER", "ECU")
+    assert [c.name for m in event.meetings for c in m.counterparts] == ["Luis Pena"]
+    assert event.date == "2025-07-25"
+
+
+def test_a_meeting_set_in_a_city_of_the_counterparts_country_is_that_leg(run: Run) -> None:
+    text = (f"{NAMED} met Colombian Foreign Minister Luis Pena in Bogota on Monday before arriving in Quito "
+            "on Wednesday.")
+    events = {e.host_country: e for e in run(text).events}
+    assert [c.name for m in events["COL"].meetings for c in m.counterparts] == ["Luis Pena"]
+    assert events["COL"].city == "Bogotá"
+
+
+def test_on_a_tour_the_visit_type_and_outcomes_stay_with_the_leg_they_are_told_of(run: Run) -> None:
+    text = (f"{NAMED} left Quito on Friday for Bolivia, the next stop of her tour. During her three-day official "
+            "visit to Ecuador, Torres held talks with Ecuadorian Foreign Minister Luis Pena. The two ministers "
+            "agreed to reopen two border crossings.\n\nIn La Paz, Torres will meet Bolivian Foreign Minister "
+            "Carlos Vargas on Saturday.")
+    events = {e.host_country: e for e in run(text).events}
+    assert (events["ECU"].visit_type, events["BOL"].visit_type) == ("official", None)
+    assert events["ECU"].outcomes and not events["BOL"].outcomes
+
+
+def test_a_headlines_present_tense_does_not_start_the_next_leg(run: Run) -> None:
+    text = ("Peruvian minister leaves Ecuador for Bolivia\n\nQUITO, July 26 (Reuters) - " + NAMED +
+            " left Quito on Saturday for Bolivia, the next stop of her tour. In La Paz, Torres will meet Bolivian "
+            "Foreign Minister Carlos Vargas on Monday.")
+    events = {e.host_country: e for e in run(text).events}
+    assert events["BOL"].status == "planned"
