@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 from urllib.parse import quote
 
 from extractor.resources import read_rows
@@ -33,7 +34,7 @@ class PlaceEntry:
     iso3: str | None
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a batch of millions of articles prints endless strings
 def fold(text: str) -> str:
     """Lower-case, strip accents and the article, normalise apostrophes and white space."""
     text = unicodedata.normalize("NFKD", text)
@@ -105,6 +106,17 @@ def may_start_country(word: str) -> bool:
     return fold(word) in _country_first_words()
 
 
+@cache
+def _demonym_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _demonyms())
+
+
+def may_start_demonym(word: str) -> bool:
+    """Cheap test: can a demonym ('Sri Lankan', 'Libyan') begin with this word?"""
+    folded = fold(word)
+    return folded.split(" ")[0] in _demonym_first_words() if folded else False
+
+
 def country(text: str) -> PlaceEntry | None:
     """The country (or known region) named by `text`: 'UAE' -> United Arab Emirates, ARE."""
     return _countries().get(fold(text))
@@ -112,12 +124,16 @@ def country(text: str) -> PlaceEntry | None:
 
 def country_name(iso3: str | None) -> str | None:
     """A country's usual English name from its ISO3 code."""
-    if not iso3:
-        return None
+    return _country_names().get(iso3) if iso3 else None
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
     for entry in _countries().values():
-        if entry.iso3 == iso3 and entry.kind == "country":
-            return entry.name
-    return None
+        if entry.iso3 and entry.kind == "country":
+            names.setdefault(entry.iso3, entry.name)
+    return names
 
 
 def demonym(text: str) -> str | None:
@@ -223,24 +239,53 @@ def city(text: str, prefer: tuple[str, ...] = ()) -> City | None:
     return exact[0]
 
 
+SUBDIVISION_TABLE = "subdivisions.tsv"
+
+
+class Subdivision(NamedTuple):
+    """One ISO 3166-2 unit: 'US-VA', 'State', 'Virginia', 'USA', its folded name 'virginia'."""
+
+    code: str
+    type: str
+    name: str
+    iso3: str
+    key: str
+
+
+def subdivision_table_rows() -> list[Subdivision]:
+    """Every pycountry subdivision, by code. Run at release time by `extractor/data/build_cities.py`:
+    the shipped `data/subdivisions.tsv` holds these rows, so no process loads pycountry's database."""
+    import pycountry
+
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return sorted(Subdivision(u.code, u.type, u.name, iso2_to_3.get(u.country_code, ""), fold(u.name))
+                  for u in pycountry.subdivisions)
+
+
+@cache
+def subdivision_rows() -> tuple[Subdivision, ...]:
+    """The shipped subdivision table."""
+    text = files("extractor").joinpath("data", SUBDIVISION_TABLE).read_text(encoding="utf-8")
+    return tuple(Subdivision(*line.split("\t")) for line in text.splitlines() if line)
+
+
 @cache
 def _subdivisions() -> dict[str, tuple[PlaceEntry, ...]]:
-    """pycountry's states, provinces, regions and territories under their folded names.
+    """States, provinces, regions and territories under their folded names.
 
     Only the kinds of unit listed in `subdivision_types.jsonl` (districts and municipalities share
     names with too many towns), and never a name made only of generic words ('Central', 'Western').
     """
-    import pycountry
-
     kinds = {row["type"] for row in read_rows("gazetteers", "subdivision_types")}
-    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     table: dict[str, list[PlaceEntry]] = {}
-    for unit in pycountry.subdivisions:
+    for unit in subdivision_rows():
+        if unit.type not in kinds:
+            continue
         name = without_unit_word(re.sub(r"\s*[\[(].*$", "", unit.name).strip())
         key = fold(name)
-        if unit.type not in kinds or not key or is_generic(name):
+        if not key or is_generic(name):
             continue
-        entry = PlaceEntry(name, "region", iso2_to_3.get(unit.country_code))
+        entry = PlaceEntry(name, "region", unit.iso3 or None)
         if entry not in table.setdefault(key, []):
             table[key].append(entry)
     return {key: tuple(entries) for key, entries in table.items()}
@@ -258,15 +303,23 @@ def subdivision(text: str, prefer: tuple[str, ...] = ()) -> PlaceEntry | None:
 
 
 @cache
+def _subdivisions_by_code() -> dict[str, Subdivision]:
+    return {unit.code: unit for unit in subdivision_rows()}
+
+
+@cache
+def _alpha2_of() -> dict[str, str]:
+    return {unit.iso3: unit.code.split("-")[0] for unit in subdivision_rows() if unit.iso3}
+
+
+@cache
 def subdivision_by_code(iso3: str | None, code: str) -> PlaceEntry | None:
     """The state a postal-style code names in one country: (USA, 'VA') -> Virginia, (CAN, 'BC') ->
     British Columbia. Only units of the kinds the names table keeps."""
-    import pycountry
-
-    country_entry = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    if country_entry is None or not code.isalpha():
+    alpha2 = _alpha2_of().get(iso3 or "")
+    if alpha2 is None or not code.isalpha():
         return None
-    unit = pycountry.subdivisions.get(code=f"{country_entry.alpha_2}-{code.upper()}")
+    unit = _subdivisions_by_code().get(f"{alpha2}-{code.upper()}")
     kinds = {row["type"] for row in read_rows("gazetteers", "subdivision_types")}
     if unit is None or unit.type not in kinds:
         return None
@@ -290,8 +343,11 @@ def without_unit_word(name: str) -> str:
         words = words[:-cut]
 
 
-@cache
 def is_generic(name: str) -> bool:
     """'Central', 'Western', 'North East': a name made only of words that name no place alone."""
-    generic = {row["word"] for row in read_rows("gazetteers", "generic_place_words")}
-    return set(fold(name).split()) <= generic
+    return set(fold(name).split()) <= generic_place_words()
+
+
+@cache
+def generic_place_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_rows("gazetteers", "generic_place_words"))

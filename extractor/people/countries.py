@@ -10,10 +10,6 @@ from extractor import geography
 from extractor.people.words import is_capitalised
 
 _ANAPHORS = ("country", "nation")
-# Subdivision names that are also plain words of direction or landform.
-_GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "eastern", "western", "northern",
-                        "southern", "coast", "lakes", "capital", "centre", "center", "upper", "lower",
-                        "islands", "island"}
 
 
 def country_at(doc: Doc, i: int, max_len: int = 6) -> tuple[str, int] | None:
@@ -32,14 +28,15 @@ def country_at(doc: Doc, i: int, max_len: int = 6) -> tuple[str, int] | None:
 
 def demonym_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """A demonym ('Libyan', 'Sri Lankan') or a possessive country ("Nepal's") at token `i`."""
-    for length in (3, 2, 1):
-        if i + length > len(doc):
-            continue
-        span = doc[i : i + length]
-        if span.text[:1].isupper():
-            iso3 = geography.demonym(span.text)
-            if iso3:
-                return iso3, i + length
+    if geography.may_start_demonym(doc[i].text):
+        for length in (3, 2, 1):
+            if i + length > len(doc):
+                continue
+            span = doc[i : i + length]
+            if span.text[:1].isupper():
+                iso3 = geography.demonym(span.text)
+                if iso3:
+                    return iso3, i + length
     found = country_at(doc, i)
     if found and found[1] < len(doc) and doc[found[1]].text in ("'s", "’s", "'"):
         return found[0], found[1] + 1
@@ -78,8 +75,8 @@ def region_at(doc: Doc, i: int) -> tuple[str, int] | None:
         if len(span) < length or not all(t.text[:1].isupper() and t.is_alpha for t in span):
             continue
         key = geography.fold(span.text)
-        if key in _GENERIC_PLACE_WORDS:
-            return None
+        if geography.is_generic(key):
+            return None  # subdivision names that are also plain words of direction or landform
         entry = geography.country(span.text)
         if (entry is not None and entry.kind == "country") or geography.demonym(span.text):
             return None  # a country, or a people's name ('Somali'), before a region's
@@ -101,17 +98,10 @@ def region_before(doc: Doc, i: int) -> int | None:
 @cache
 def _regions() -> dict[str, str]:
     """ISO 3166-2 subdivision names held by a single country, folded: 'british columbia' -> CAN."""
-    import pycountry
-
     held: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
-        held.setdefault(geography.fold(region.name), set()).add(region.country_code)
-    table: dict[str, str] = {}
-    for name, codes in held.items():
-        country = pycountry.countries.get(alpha_2=next(iter(codes))) if len(codes) == 1 else None
-        if country is not None:
-            table[name] = country.alpha_3
-    return table
+    for unit in geography.subdivision_rows():
+        held.setdefault(unit.key, set()).add(unit.iso3)
+    return {name: iso3 for name, codes in held.items() if len(codes) == 1 and (iso3 := next(iter(codes)))}
 
 
 def country_in_name(text: str) -> str | None:

