@@ -7,6 +7,7 @@ quoting AA', 'said on X').
 from __future__ import annotations
 
 import calendar
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -99,8 +100,9 @@ _CITING_AFTER = frozenset({"reported", "reports", "quoted", "said", "cited", "sa
 def cited_outlets(doc: Doc) -> list[Span]:
     """Agencies the text cites that the NER did not tag: 'officials said, ONA reports quoting AA'."""
     found = []
+    firsts = _outlet_first_words()
     for token in doc:
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.text not in firsts:
             continue
         for length in (3, 2, 1):
             span = doc[token.i : token.i + length]
@@ -119,6 +121,13 @@ def cited_as_source(span: Span) -> bool:
     before = doc[span.start - 2].lower_ if before == "to" and span.start > 1 else before
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return before in _CITING_BEFORE or after in _CITING_AFTER
+
+
+@cache
+def _outlet_first_words() -> frozenset[str]:
+    """The first word of every outlet name, whole and cut where the tokenizer may cut it ('Al-Ahram')."""
+    words = {name.split(" ")[0] for name in outlet_names_printed()}
+    return frozenset(words | {re.split(r"[-'’/.&]", word)[0] for word in words})
 
 
 @cache

@@ -223,7 +223,7 @@ def _numbered_formations(doc: Doc) -> list[Span]:
     number, which the tagger often leaves untagged."""
     found = []
     for token in doc:
-        if not _ordinal_unit(doc[token.i : token.i + 2]):
+        if not token.text[:1].isdigit() or not _ordinal_unit(doc[token.i : token.i + 2]):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 4 and doc[end].text[:1].isupper() and doc[end].is_alpha:

@@ -126,7 +126,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[Span]:
     taken.update(t.i for e in doc.ents for t in e if e.label_ in PLACE_LABELS)
     for token in doc:
         # Cities the statistical NER missed: a gazetteer city after a preposition of place.
-        if token.lower_ not in ("in", "to", "from", "at", "near", "of") or token.i + 1 >= len(doc):
+        if token.lower_ not in ("in", "to", "from", "at", "near", "of") or token.i + 1 >= len(doc) or \
+                not doc[token.i + 1].text[:1].isupper() or token.i + 1 in taken:
             continue
         for length in (4, 3, 2, 1):
             span = doc[token.i + 1 : token.i + 1 + length]
@@ -231,15 +232,16 @@ def _name_word(token, lex: Lexicon) -> bool:
 
 def _title_case_line(doc: Doc, span: Span) -> bool:
     """A headline or menu line that capitalises most of its words."""
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].text != "\n":
-        start -= 1
-    end = span.end
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
-        end += 1
-    # Names are capitalised anywhere; a headline also capitalises its common and function words.
-    words = [t for t in doc[start:end] if t.is_alpha and len(t.text) > 3 and (t.is_stop or t.pos_ != "PROPN")]
-    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.7
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    known = doc.user_data.setdefault("diplo_title_case_lines", {})
+    if start not in known:
+        end = doc.text.find("\n", span.end_char)
+        line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+        # Names are capitalised anywhere; a headline also capitalises its common and function words.
+        words = [t for t in line if t.is_alpha and len(t.text) > 3 and (t.is_stop or t.pos_ != "PROPN")] \
+            if line is not None else []
+        known[start] = len(words) >= 2 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.7
+    return bool(known[start])
 
 
 def _joins_demonyms_or_countries(text: str) -> bool:
@@ -370,7 +372,8 @@ def _context_countries(doc: Doc) -> tuple[str, ...]:
     """Countries named in the text, most named first: they settle ambiguous cities."""
     counts: dict[str, int] = {}
     for token in doc:
-        if token.text[:1].isupper():
+        if token.text[:1].isupper() and (geography.may_start_country(token.text) or
+                                         geography.may_start_demonym(token.text)):
             entry = geography.country(token.text)
             iso3 = entry.iso3 if entry else geography.demonym(token.text)
             if iso3:

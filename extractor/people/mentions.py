@@ -31,6 +31,20 @@ def _country_before_qualifier(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _word_anchors(doc: Doc) -> set[int]:
+    """Tokens that may open a person's chain by themselves: 'the', 'his', a qualifier ('former'),
+    a demonym or a country used as one."""
+    found: set[int] = set()
+    last = len(doc) - 1
+    for token in doc:
+        lower = token.lower_
+        if (lower in ("the", "his", "her") or lower in TITLE_QUALIFIERS) and token.i < last:
+            found.add(token.i)
+        elif token.text[:1].isupper() and demonym_at(doc, token.i):
+            found.add(token.i)
+    return found
+
+
 def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
     """Every person mention in `doc`: (named mentions, role descriptions such as 'the premier')."""
     ner_orgs: dict[int, Span] = {}
@@ -57,9 +71,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
                      | {portfolio_start(doc, e.start) for e in titles}
                      | {k for e in titles if (k := region_before(doc, e.start)) is not None}
                      | {k for e in titles if (k := _country_before_qualifier(doc, e.start)) is not None}
-                     | {t.i for t in doc if t.lower_ in ("the", "his", "her") and t.i + 1 < len(doc)}
-                     | {t.i for t in doc if t.lower_ in TITLE_QUALIFIERS and t.i + 1 < len(doc)}
-                     | {t.i for t in doc if t.text[:1].isupper() and demonym_at(doc, t.i)}
+                     | _word_anchors(doc)
                      | set(ner_orgs))
     named: list[Mention] = []
     roles: list[Mention] = []
