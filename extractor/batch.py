@@ -316,10 +316,15 @@ def _worker_extract(articles: list[Article], batch_size: int, max_chars: int) ->
     return extract_articles(_worker_nlp, articles, batch_size=batch_size, max_chars=max_chars)
 
 
-def _context() -> Any:
-    # fork shares the parent's loaded pipeline with the workers at no cost; spawn elsewhere.
+def start_method() -> str:
+    """How worker processes start: fork shares the parent's loaded pipeline with them at no cost (on
+    Linux, where it is safe); spawn elsewhere."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
+    return "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
+
+
+def _context() -> Any:
+    return multiprocessing.get_context(start_method())
 
 
 class GroupFuture(Protocol):

@@ -9,7 +9,8 @@ Two entry points:
 - `extract_bag(bag)`, for those who already hold a Dask bag (or dataframe column) of texts: a bag
   of `Document`s, one per text, in the same order.
 
-Each worker process loads the pipeline once, on its first group, and reuses it (`worker_pipeline`).
+Each worker process loads the pipeline once and reuses it (`worker_pipeline`); the workers of a
+LocalCluster are forked from the process that loaded it, and so start with it.
 dask and distributed are imported only here, and only when used, so the default install and the
 CLI's start-up do not need them.
 """
@@ -24,7 +25,15 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from extractor.batch import GROUP_SIZE, ExecutorFactory, Extracted, GroupFuture, extract_articles, warm_up
+from extractor.batch import (
+    GROUP_SIZE,
+    ExecutorFactory,
+    Extracted,
+    GroupFuture,
+    extract_articles,
+    start_method,
+    warm_up,
+)
 from extractor.chunking import MAX_CHARS
 from extractor.errors import ExitCode, ExtractorError
 from extractor.sources import Article, Failure
@@ -119,7 +128,13 @@ class DaskEngine:
         self.model = model
         self._cluster: LocalCluster | None = None
         if scheduler is None:
-            with dask.config.set(LOCAL_SCHEDULER_CONFIG):
+            # Where the local engine forks its workers from this process once it holds the loaded
+            # pipeline, so does a cluster on this machine: its workers start with it.
+            method = start_method()
+            if method == "fork":
+                _loaded(model)
+            config = {**LOCAL_SCHEDULER_CONFIG, "distributed.worker.multiprocessing-method": method}
+            with dask.config.set(config):
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                              host="127.0.0.1", dashboard_address=None,
                                              silence_logs=logging.ERROR)

@@ -167,6 +167,28 @@ def test_extract_bag_gives_one_document_per_element_in_order(cluster: Any, nlp: 
     assert (documents[4].source.path, documents[4].events, documents[4].warnings) == ("8", [], ["no text"])
 
 
+def _pipeline_cache_hits() -> int:
+    from extractor.distributed import _loaded
+
+    return _loaded.cache_info().hits
+
+
+def test_a_local_clusters_workers_start_with_the_loaded_pipeline(nlp: Any) -> None:
+    """Without a scheduler the workers are forked from the process that loaded the pipeline (as the
+    local engine's are): each finds it loaded, none loads it again."""
+    pytest.importorskip("distributed", reason="the Dask engine's tests need pip install -e '.[test,dask]'")
+    from extractor.distributed import DaskEngine
+
+    engine = DaskEngine(2, None)
+    try:
+        assert engine.client is not None
+        hits = engine.client.run(_pipeline_cache_hits)
+    finally:
+        engine.close()
+    assert len(hits) == 2
+    assert all(count >= 1 for count in hits.values()), hits
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [(["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
