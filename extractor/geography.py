@@ -37,10 +37,11 @@ class PlaceEntry:
 @lru_cache(maxsize=1 << 16)  # bounded: a batch of millions of articles prints endless strings
 def fold(text: str) -> str:
     """Lower-case, strip accents and the article, normalise apostrophes and white space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    text = re.sub(r"\s+", " ", text.replace("-", " ")).strip().lower()
-    return re.sub(r"^the ", "", text)
+    if not text.isascii():  # most words are: they have no accent to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    text = " ".join(text.replace("-", " ").split()).lower()
+    return text[4:] if text.startswith("the ") else text
 
 
 @cache

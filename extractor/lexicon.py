@@ -8,7 +8,7 @@ acronyms) and resolves their pattern ids against the gazetteers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,26 +52,68 @@ class LexiconRuler(SpanRuler):
     Doc, `patterns`, `add_patterns`), not when the pipe is built, so that `spacy.load` of a saved
     pipeline, whose patterns come from disk, reads them once. Phrase patterns matched on a
     lexical attribute (LOWER here) are made by the tokenizer alone: spaCy's `SpanRuler` runs every
-    earlier pipe, the parser included, over each of its 3,000-odd pattern strings.
+    earlier pipe, the parser included, over each of its 3,000-odd pattern strings. And a packaged
+    phrase whose first word is plain letters is tokenized only once a Doc has that word: making a
+    pattern's Doc (its new lexemes) is what the first article waited for, and most phrases never
+    occur in a given batch.
     """
 
     def __init__(self, nlp: Language, name: str = LEXICON_KEY, **config: Any) -> None:
         super().__init__(nlp, name, **config)
         self._shipped_pending = True
+        # Packaged phrases not tokenized yet, by their first word lower-cased: (label key, phrase).
+        self._deferred: dict[str, list[tuple[str, str]]] = {}
 
     def clear(self) -> None:
         """Remove every pattern, the packaged ones included."""
         super().clear()
         self._shipped_pending = False
+        self._deferred = {}
+
+    def remove(self, label: str) -> None:
+        self._load_all()
+        super().remove(label)
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        self._load_all()
+        super().remove_by_id(pattern_id)
+
+    def __contains__(self, label: str) -> bool:
+        self._load_shipped()
+        return super().__contains__(label)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        self._load_shipped()
+        return super().labels
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        self._load_shipped()
+        return super().ids
+
+    def _load_all(self) -> None:
+        self._load_shipped()
+        self._add_deferred(list(self._deferred))
 
     def _load_shipped(self) -> None:
         if self._shipped_pending:
             self._shipped_pending = False
-            self._add(shipped_patterns())
+            self._add(shipped_patterns(), defer=True)
 
     def __call__(self, doc: Doc) -> Doc:
         self._load_shipped()
+        if self._deferred:
+            self._add_deferred({token.lower_ for token in doc}.intersection(self._deferred))
         return super().__call__(doc)
+
+    def _add_deferred(self, words: Iterable[str]) -> None:
+        phrases: dict[str, list[Doc]] = {}
+        for word in words:
+            for label, pattern in self._deferred.pop(word, ()):
+                phrases.setdefault(label, []).append(self.nlp.make_doc(pattern))
+        for label, docs in phrases.items():
+            self.phrase_matcher.add(label, docs)
 
     def __len__(self) -> int:
         self._load_shipped()
@@ -94,19 +136,24 @@ class LexiconRuler(SpanRuler):
         self._load_shipped()
         self._add(list(patterns))
 
-    def _add(self, patterns: list[dict[str, Any]]) -> None:
+    def _add(self, patterns: list[dict[str, Any]], *, defer: bool = False) -> None:
         attr = self.phrase_matcher_attr
         attr_name = self.nlp.vocab.strings[attr] if isinstance(attr, int) else attr
         if attr_name is not None and attr_name.upper() not in _LEXICAL_ATTRS:
             super().add_patterns(patterns)  # tags or lemmas: the earlier pipes must run
             return
+        # Only on LOWER is a phrase's first token known without tokenizing it (see `deferrable_word`).
+        defer = defer and (attr_name or "ORTH").upper() == "LOWER"
+        exceptions = self.nlp.tokenizer.rules if defer else {}
         phrases: dict[str, list[Doc]] = {}
         for entry in patterns:
             label = repr((str(entry["label"]), str(entry.get("id", ""))))
             self._match_label_id_map[self.nlp.vocab.strings.as_int(label)] = {
                 "label": str(entry["label"]), "id": str(entry.get("id", ""))}
             pattern = entry["pattern"]
-            if isinstance(pattern, str):
+            if isinstance(pattern, str) and defer and (word := deferrable_word(pattern, exceptions)):
+                self._deferred.setdefault(word, []).append((label, pattern))
+            elif isinstance(pattern, str):
                 phrases.setdefault(label, []).append(self.nlp.make_doc(pattern))
             elif isinstance(pattern, list):
                 self.matcher.add(label, [pattern])
@@ -115,6 +162,17 @@ class LexiconRuler(SpanRuler):
             self._patterns.append(entry)
         for label, docs in phrases.items():
             self.phrase_matcher.add(label, docs)
+
+
+def deferrable_word(phrase: str, exceptions: Mapping[str, Any]) -> str | None:
+    """The lower-cased first token of `phrase` when it is plain to see: a first word of letters only
+    that is none of the tokenizer's `exceptions` ('cannot') is a token of its own. None otherwise
+    ('Lt.', 'al-Qaeda')."""
+    words = phrase.split(maxsplit=1)
+    first = words[0] if words else ""
+    if not first.isalpha() or first in exceptions:
+        return None
+    return first.lower()
 
 
 @Language.factory(

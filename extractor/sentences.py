@@ -6,6 +6,8 @@ otherwise runs a headline into the body, or splits "called on Chief of Army Staf
 Marshal ..." in two.
 """
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,6 +38,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
     words = [token.text for token in tokens]
     spaces = [token.is_space for token in tokens]
     breaks = ["\n" in word or "\n" in token.whitespace_ for word, token in zip(words, tokens, strict=True)]
+    # Written at once: each `token.is_sent_start = ...` checks the whole doc for a parse.
+    starts = doc.to_array([SENT_START]).astype(numpy.int32).reshape(-1)  # 1 start, -1 not, 0 not known
     # The last token before i that is neither a closing quote or bracket nor space (token 0 at least).
     last = 0
     for i in range(1, len(tokens)):
@@ -43,11 +47,12 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if previous == 0 or not (words[previous] in _TRAILERS or spaces[previous]):
             last = previous
         if i == body_start:
-            tokens[i].is_sent_start = True
+            starts[i] = 1
         elif spaces[i]:
             continue
         elif breaks[previous]:
-            tokens[i].is_sent_start = True
+            starts[i] = 1
         elif not _closes(words[last]):
-            tokens[i].is_sent_start = False
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc

@@ -27,15 +27,7 @@ from extractor.events.vocabulary import (
 
 def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> None:
     """Date each meeting from its sentences; relative phrases follow the last date read."""
-    last: dt.date | None = None
-    resolved: dict[int, tuple[dt.date | None, str | None]] = {}
-    printed: dict[int, dt.date | None] = {}  # arrivals' days too: they date what follows when nothing else does
-    for sent in doc.sents:
-        found, text = _sentence_date(sent, published, last, future=bool(FUTURE.search(sent.text)))
-        if found is not None:
-            last = found
-        resolved[sent.start] = (found, text)
-        printed[sent.start] = found or _printed_date(sent, published)
+    resolved, printed = _sentence_dates(doc, published)
     for meeting in draft.meetings:
         for sent in meeting.sentences:
             found, text = resolved.get(sent.start, (None, None))
@@ -62,6 +54,29 @@ def date_meetings(doc: Doc, draft: VisitDraft, published: dt.date | None) -> Non
             if found is not None:
                 draft.date, draft.date_text = found, text
                 break
+
+_SentenceDates = tuple[dict[int, tuple[dt.date | None, str | None]], dict[int, dt.date | None]]
+
+
+def _sentence_dates(doc: Doc, published: dt.date | None) -> _SentenceDates:
+    """By sentence start: the day each sentence reports, with its phrase; and the first day it prints,
+    arrivals' days too (they date what follows when nothing else does). The same for every visit of
+    the article, so read once per Doc."""
+    key = ("diplo_sentence_dates", published)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    last: dt.date | None = None
+    resolved: dict[int, tuple[dt.date | None, str | None]] = {}
+    printed: dict[int, dt.date | None] = {}
+    for sent in doc.sents:
+        found, text = _sentence_date(sent, published, last, future=bool(FUTURE.search(sent.text)))
+        if found is not None:
+            last = found
+        resolved[sent.start] = (found, text)
+        printed[sent.start] = found or _printed_date(sent, published)
+    doc.user_data[key] = (resolved, printed)
+    return resolved, printed
+
 
 def _printed_date(sent: Span, published: dt.date | None) -> dt.date | None:
     """The first day a sentence prints, arrivals included ('On April 18, X arrived in ...')."""

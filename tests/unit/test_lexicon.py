@@ -10,7 +10,7 @@ import extractor.entities
 import extractor.events
 import extractor.lexicon  # noqa: F401  (registers the factories)
 from extractor.errors import PipelineError
-from extractor.lexicon import LEXICON_KEY, Lexicon, LexiconRuler, shipped_patterns
+from extractor.lexicon import LEXICON_KEY, Lexicon, LexiconRuler, deferrable_word, shipped_patterns
 
 MENTION = "Lt Gen Rauf Guliyev called on the Chief of Army Staff."
 
@@ -45,6 +45,57 @@ def test_lexicon_patterns_round_trip_through_bytes() -> None:
     other.add_pipe(LEXICON_KEY).from_bytes(nlp.get_pipe(LEXICON_KEY).to_bytes())
     assert len(other.get_pipe(LEXICON_KEY)) == len(shipped_patterns()) + 1
     assert _matches(other(MENTION + " The Grand Vizier")) == _matches(nlp(MENTION + " The Grand Vizier"))
+
+
+TEXTS = ["Talks were held on trade.", MENTION, "The Prime Minister met the Chief of the Air Staff.",
+         "Vice Admiral Ahmed, the Deputy Chief of Naval Staff, met the Ambassador of Japan in Karachi."]
+
+
+def test_deferred_phrases_match_as_if_every_pattern_were_tokenized_at_once() -> None:
+    lazy = spacy.blank("en")
+    lazy.add_pipe(LEXICON_KEY)
+    eager = spacy.blank("en")
+    eager.add_pipe("span_ruler", config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER"}) \
+        .add_patterns(shipped_patterns())
+    for text in TEXTS:  # the first has none of the phrases; later ones need phrases deferred by then
+        assert _matches(lazy(text)) == _matches(eager(text)), text
+    assert ("Chief of the Air Staff", "TITLE") in {(t, label) for t, label, _ in _matches(lazy(TEXTS[2]))}
+
+
+def test_a_phrase_is_tokenized_only_once_a_doc_has_its_first_word() -> None:
+    nlp = spacy.blank("en")
+    made: list[str] = []
+    make_doc = nlp.make_doc
+    nlp.make_doc = lambda text: made.append(text) or make_doc(text)  # type: ignore[method-assign]
+    nlp.add_pipe(LEXICON_KEY)
+    nlp.get_pipe(LEXICON_KEY)(make_doc(TEXTS[0]))
+    phrases = [p["pattern"] for p in shipped_patterns() if isinstance(p["pattern"], str)]
+    assert "Chief of Army Staff" not in made
+    assert len(made) < len(phrases) / 4
+    nlp.get_pipe(LEXICON_KEY)(make_doc(MENTION))
+    assert "Chief of Army Staff" in made
+
+
+def test_every_deferred_shipped_phrase_starts_with_its_word() -> None:
+    nlp = spacy.blank("en")
+    deferred = [(p["pattern"], word) for p in shipped_patterns() if isinstance(p["pattern"], str)
+                and (word := deferrable_word(p["pattern"], nlp.tokenizer.rules))]
+    assert len(deferred) > 1000
+    assert [(phrase, word) for phrase, word in deferred if nlp.make_doc(phrase)[0].lower_ != word] == []
+
+
+@pytest.mark.parametrize(("phrase", "word"), [("Chief of Army Staff", "chief"), ("Lt. Gen.", None),
+                                              ("al-Qaeda", None), ("19-gun salute", None),
+                                              ("cannot attend", None), ("", None)])
+def test_a_phrase_is_deferred_only_when_its_first_token_is_plain(phrase: str, word: str | None) -> None:
+    assert deferrable_word(phrase, spacy.blank("en").tokenizer.rules) == word
+
+
+def test_removing_a_label_removes_its_deferred_phrases() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe(LEXICON_KEY).remove("TITLE")
+    assert not any(label == "TITLE" for _, label, _ in _matches(nlp(MENTION)))
+    assert ("Lt Gen", "RANK", "lieutenant-general") in _matches(nlp(MENTION))
 
 
 def test_initialize_resets_the_lexicon_to_the_shipped_patterns() -> None:
