@@ -23,6 +23,9 @@ other and interleaved over `--rounds` rounds (the best of each kept):
    `--workers 2` run included: it holds the pipeline the workers were forked from). RSS counts the
    pages a forked worker shares with its parent in both, so the tree's sum overstates the machine's use.
 
+Every process runs with one BLAS thread (`OPENBLAS_NUM_THREADS=1`), which diplo's CLI sets for
+itself: plain spaCy gets the same, so the ratios are of diplo's own work.
+
 It prints the figures, their ratios against the targets, and Markdown tables for the README.
 Timings depend on the machine and on what else runs on it; this is a script, not a test.
 """
@@ -290,7 +293,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="runs of each, interleaved; the best is kept")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask engine's runs")
     options = parser.parse_args()
+    from extractor.cli import one_blas_thread
     from extractor.pipeline import default_model
+
+    # Plain spaCy runs (and this process measures) with the one BLAS thread diplo's CLI asks for, so
+    # that the ratios are of diplo's own work, not of a thread setting.
+    one_blas_thread()
 
     model = options.model or default_model()
     diplo = diplo_command()

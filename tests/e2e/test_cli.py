@@ -171,3 +171,26 @@ def test_no_arguments_shows_help() -> None:
     result = CliRunner().invoke(app, [])
     assert "extract" in result.output
     assert result.exit_code in (0, 2)
+
+
+def test_the_cli_asks_for_one_blas_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import extractor.cli as cli
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "4")
+    monkeypatch.setattr(cli, "app", lambda: None)
+    cli.main()
+    assert (os.environ["OPENBLAS_NUM_THREADS"], os.environ["MKL_NUM_THREADS"]) == ("1", "4")
+
+
+def test_importing_the_cli_does_not_import_numpy() -> None:
+    """numpy reads its BLAS thread count when first imported: the CLI sets it before that."""
+    import subprocess
+    import sys
+
+    probe = "import sys, extractor.cli; print('numpy' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                           cwd=ROOT)
+    assert found.stdout.strip() == "False"
