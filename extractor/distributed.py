@@ -50,9 +50,11 @@ logger = logging.getLogger(__name__)
 INSTALL_HINT = "pip install 'diplo[dask]'"
 # The LocalCluster's scheduler: a group whose worker died is tried once more on another (then its
 # articles fail); a worker holds only the group it runs, so a death never counts against others.
+# Its workers do not sample their own stacks every 10 ms: with no dashboard, nobody reads the profile.
 # A cluster given by address keeps its own settings (`allowed-failures` is 3 by default).
 LOCAL_SCHEDULER_CONFIG = {"distributed.scheduler.allowed-failures": 1,
-                          "distributed.scheduler.worker-saturation": 1.0}
+                          "distributed.scheduler.worker-saturation": 1.0,
+                          "distributed.worker.profile.enabled": False}
 CONNECT_TIMEOUT = "30s"
 
 
