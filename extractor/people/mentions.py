@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.lexicon import Lexicon
 from extractor.people.appositions import (
@@ -38,9 +38,8 @@ def _word_anchors(doc: Doc) -> set[int]:
     last = len(doc) - 1
     for token in doc:
         lower = token.lower_
-        if (lower in ("the", "his", "her") or lower in TITLE_QUALIFIERS) and token.i < last:
-            found.add(token.i)
-        elif token.text[:1].isupper() and demonym_at(doc, token.i):
+        if ((lower in ("the", "his", "her") or lower in TITLE_QUALIFIERS) and token.i < last) or \
+                (token.text[:1].isupper() and demonym_at(doc, token.i)):
             found.add(token.i)
     return found
 
@@ -113,6 +112,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
         if start >= end or any(k in covered for k in range(start, end)):
             continue
         if not all(is_capitalised(t) or t.lower_ in PARTICLES or t.text in ("-", "'") or
+                   _hyphen_syllable(t) or
                    (t.i == start and initials_before_name(doc, lex, t.i)) or
                    t.lower_.rstrip(".") in {s.rstrip('.') for s in SUFFIXES} for t in doc[start:end]):
             continue
@@ -121,6 +121,11 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
         chain = Chain(start=start, end=start)
         named.append(Mention(start, end, name_words(doc, lex, start, end), chain))
         covered.update(range(start, end))
+    for comma in offices:
+        found = _name_after_office(doc, lex, comma, covered)
+        if found is not None:
+            named.append(found)
+            covered.update(range(found.start, found.end))
     claimed = attach_offices_before(doc, named, offices)
     attach_appositions(doc, lex, named, ner_orgs, person_starts, claimed)
     attach_counterpart_appositions(doc, lex, named, roles)
@@ -129,6 +134,40 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
     share_listed_country(doc, named)
     counterpart_offices(doc, named)
     return named, roles
+
+
+# What may follow a name set off after an office: "President of X, Danilo Medina, and ...".
+_AFTER_APPOSED_NAME = {",", ".", ";", ")", "and"}
+# Entities a name is not, even when its words look like one ("the Minister of Finance, Public Works").
+# Not places: the small model takes unfamiliar names for them, and the gazetteers know the places.
+_NOT_PERSON_LABELS = {"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _name_after_office(doc: Doc, lex: Lexicon, comma: int, covered: set[int]) -> Mention | None:
+    """'meetings with President of the Dominican Republic, Danilo Medina, and ...': two to four name
+    words set off by commas after an office are its holder's name, though the NER missed it."""
+    start = comma + 1
+    if doc[comma].text != "," or start >= len(doc) or start in covered:
+        return None
+    end = name_end(doc, lex, start)
+    if not 2 <= len(name_words(doc, lex, start, end)) <= 4 or any(k in covered for k in range(start, end)):
+        return None
+    if end < len(doc) and doc[end].lower_ not in _AFTER_APPOSED_NAME and not is_line_break(doc[end]):
+        return None
+    if any(lex.covers(k, "RANK", "TITLE", "HONORIFIC", "ORG", "ROLE") for k in range(start, end)):
+        return None
+    if any(e.label_ in _NOT_PERSON_LABELS and e.start <= start and e.end >= end for e in doc.ents):
+        return None
+    if not valid_name(doc, start, end) or looks_like_body(doc, start, end):
+        return None
+    return Mention(start, end, name_words(doc, lex, start, end), Chain(start=start, end=start))
+
+
+def _hyphen_syllable(token: Token) -> bool:
+    """The lower-case second syllable of a hyphenated given name: 'un' of 'Kim Jong-un'."""
+    doc = token.doc
+    return token.is_alpha and token.i >= 2 and doc[token.i - 1].text == "-" and \
+        not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
 
 
 def _person_entities(doc: Doc, lex: Lexicon) -> list[Span]:

@@ -90,6 +90,9 @@ def valid_name(doc: Doc, start: int, end: int) -> bool:
     if end - start > 1 and any(geography.fold(c.name) == geography.fold(span.text)
                                for c in geography.cities(span.text)):
         return False  # "Ho Chi Minh City"
+    region = geography.subdivision(span.text) if end - start > 1 else None
+    if region is not None and geography.fold(region.name) == geography.fold(span.text):
+        return False  # "the Minister of Forests, British Columbia"
     return not (end - start == 1 and geography.cities(span.text) and not _followed_by_verb(doc, end))
 
 

@@ -319,3 +319,41 @@ def test_a_name_the_model_labels_a_body_is_a_person_where_its_surname_is_one(nlp
     later = text.index("Kamilov said")
     doc.ents = [doc.char_span(0, 17, label="ORG"), doc.char_span(later, later + 7, label="PERSON")]
     assert [e.text for e in _person_entities(doc, Lexicon.of(doc))] == ["Abdulaziz Kamilov", "Kamilov"]
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_syllable_is_whole(run: Run) -> None:
+    found = person(run("Choi Dong-hyun, the defence minister, said the drills would go ahead."), "Choi Dong-hyun")
+    assert found.name == "Choi Dong-hyun"
+
+
+def _with_entities(nlp, text: str, entities: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """`text` through `nlp`, with the NER's entities replaced by `entities` (phrase, label)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for name, pipe in nlp.pipeline:
+        if name == "diplo_lexicon":
+            spans = []
+            for phrase, label in entities:
+                start = text.index(phrase)
+                spans.append(doc.char_span(start, start + len(phrase), label=label))
+            doc.ents = [s for s in spans if s is not None]
+        doc = pipe(doc)
+    return doc
+
+
+def test_a_name_set_off_after_an_office_is_a_person_though_the_ner_took_it_for_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister held meetings with President of the Dominican Republic, Danilo Ferrand, and bankers."
+    doc = _with_entities(nlp, text, [("Dominican Republic", "GPE"), ("Ferrand", "GPE")])
+    names = [sorted(c.key()) for c in doc._.diplo_people]
+    assert ["danilo", "ferrand"] in names, names
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked the Minister of Finance, Public Works and Transport, for the support.",
+    "He met the Minister of Interior, Khyber Pakhtunkhwa, and the police chief.",
+    "She met the Minister of Forests, British Columbia, on Friday.",
+    "The Minister of Foreign Affairs, Kenya, and the envoy spoke.",
+])
+def test_a_portfolio_or_a_place_after_an_office_is_no_person(run: Run, text: str) -> None:
+    assert run(text).people == []
