@@ -233,6 +233,11 @@ class VisitAssembler:
                            key=lambda s: s.start) if draft.meetings else draft.sentences
         draft.sentences = sentences
         visit_span(doc, draft, published, places, hosts)
+        if draft.status == "occurred" and published and draft.start_date and draft.start_date > published:
+            draft.status = "planned"  # "is visiting India from Wednesday", printed on the Saturday before
+        scheduled = all(getattr(m, "future", False) for m in draft.meetings)
+        if draft.status == "occurred" and draft.meetings and scheduled:
+            draft.meetings = []  # "arrived in X to hold talks with Y": the talks are not held yet
         if draft.leg_day and not any(m.date for m in draft.meetings):
             draft.date = draft.leg_day  # "visited Oman on Monday, Qatar on Thursday": each leg its day
         topics_and_outcomes(draft, places, hosts)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.events.drafts import Link, Reference
 from extractor.events.vocabulary import (
+    ARRIVAL_LEMMAS,
     CALLED_OFF,
     FUTURE,
     HOST_NOUNS,
@@ -258,8 +259,12 @@ def _counterpart_links(refs: dict[int, Reference], sent: Span, future: bool, fou
     return extra
 
 def verb_future(verb: Token) -> bool:
+    """'will meet', 'is scheduled to meet', and 'arrived in Pyongyang to hold talks with Y': what a
+    traveller came to do is told before it is done."""
     return any(c.lower_ in ("will", "would", "shall") for c in verb.children) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "expect", "plan", "set", "due"))
+        verb.dep_ == "xcomp" and verb.head.lemma_ in ("schedule", "expect", "plan", "set", "due")) or (
+        verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ in ARRIVAL_LEMMAS and
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 def _trigger_kind(verb: Token) -> str | None:
     """'visit', 'host', 'meet' or 'host_noun' for a trigger token, else None."""

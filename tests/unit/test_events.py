@@ -374,3 +374,19 @@ def test_announced_state_visit_with_country_after_the_name_is_planned(run: Run) 
     assert (event.city, event.date, [p.name for p in event.meetings[0].counterparts]) == (
         "Abuja", "2025-06-12", ["Bola Adeyemi"])
 
+
+
+def test_a_visit_whose_stated_start_is_after_the_publication_is_planned(run: Run) -> None:
+    """Present tense for a visit still to come: published on 26 July, it starts on 4 August."""
+    event = only_event(run(f"{VISITOR} is visiting Pakistan from August 4 to 6 at the invitation of {HOST}."))
+    assert (event.status, event.start_date) == ("planned", "2025-08-04")
+
+
+@pytest.mark.parametrize(("text", "counterparts"), [
+    (f"ISLAMABAD: {VISITOR} arrived in Islamabad on Friday to hold talks with {HOST}.", []),
+    (f"ISLAMABAD: {VISITOR} arrived in Islamabad on Friday and held talks with {HOST}.", ["Nadeem Akhtar Rana"]),
+])
+def test_talks_an_arrival_is_for_are_not_held_yet(run: Run, text: str, counterparts: list[str]) -> None:
+    event = only_event(run(text))
+    assert event.status == "occurred"
+    assert [c.name for m in event.meetings for c in m.counterparts] == counterparts
