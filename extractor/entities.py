@@ -78,9 +78,10 @@ class EntityLinker:
         dateline = find_dateline(doc.text)
         named, roles = find_mentions(doc, lex)
         if dateline:
-            # Headlines above the dateline are skipped; a photo caption run into it on its line is not.
+            # Headlines above the dateline are skipped; a photo caption run into it on its line is not,
+            # nor a byline or a credit.
             line_start = doc.text.rfind("\n", 0, dateline.start) + 1
-            named = [m for m in named if doc[m.start].idx >= dateline.end or
+            named = [m for m in named if doc[m.start].idx >= dateline.end or m.chain.credit or
                      line_start <= doc[m.start].idx < dateline.start]
             roles = [m for m in roles if doc[m.start].idx >= dateline.end or
                      line_start <= doc[m.start].idx < dateline.start]

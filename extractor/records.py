@@ -122,7 +122,8 @@ class _PersonWriter:
             honorifics=person.honorifics,
             organization=person.organization,
             country=person.country or self._partner_country(person) or (
-                None if id(person) in self.travellers or serves_no_state(person) else self.default_country),
+                None if id(person) in self.travellers or serves_no_state(person) or person.credited_only
+                else self.default_country),
             mentions=mentions,
         )
         self.cache[id(person)] = record

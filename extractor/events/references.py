@@ -17,6 +17,8 @@ def build_references(doc: Doc, people: list[PersonCluster], roles: list[Mention]
     ('the Libyan commander', 'the premier'), then subject pronouns."""
     refs: dict[int, Reference] = {}
     for person in people:
+        if person.credited_only:
+            continue  # a photographer or an author takes no part in the story
         for mention in person.mentions:
             ref = Reference(person, mention.start, mention.end)
             chain = mention.chain

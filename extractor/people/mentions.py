@@ -14,6 +14,7 @@ from extractor.people.appositions import (
 )
 from extractor.people.chains import TITLE_QUALIFIERS, parse_chain
 from extractor.people.countries import country_at, demonym_at, region_before
+from extractor.people.credits import credited_names
 from extractor.people.model import Chain, Mention
 from extractor.people.names import initials_before_name, looks_like_body, name_end, name_words, valid_name
 from extractor.people.offices import portfolio_start
@@ -102,6 +103,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
             if chain.title_parts and chain.end < len(doc) and (doc[chain.end].text == "," or (
                     is_line_break(doc[chain.end]) and starts_line(doc, anchor))):
                 offices[chain.end] = chain
+    _add_credited(doc, lex, named, covered)
     for ent in _person_entities(doc, lex):
         start = ent.start
         while start < ent.end and (lex.at(start, "RANK", "TITLE", "HONORIFIC", "POSTNOMINAL")):
@@ -136,6 +138,22 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[Mention], list[Mention]]
     return named, roles
 
 
+def _add_credited(doc: Doc, lex: Lexicon, named: list[Mention], covered: set[int]) -> None:
+    """The photographers and authors the credits name ('Photo: Luca Bruno/AP', 'By Sana Qureshi')."""
+    by_start = {m.start: m for m in named}
+    for start, end in credited_names(doc):
+        if start in by_start and by_start[start].end == end:
+            by_start[start].chain.credit = True
+            continue
+        # The NER often runs a credit into one body ('AP Photo/Luca Bruno'): its labels do not count.
+        if any(k in covered for k in range(start, end)) or \
+                not _may_be_name(doc, lex, start, end, entities=False):
+            continue
+        named.append(Mention(start, end, name_words(doc, lex, start, end),
+                             Chain(start=start, end=start, credit=True)))
+        covered.update(range(start, end))
+
+
 # What may follow a name set off after an office: "President of X, Danilo Medina, and ...".
 _AFTER_APPOSED_NAME = {",", ".", ";", ")", "and"}
 # Entities a name is not, even when its words look like one ("the Minister of Finance, Public Works").
@@ -154,13 +172,20 @@ def _name_after_office(doc: Doc, lex: Lexicon, comma: int, covered: set[int]) ->
         return None
     if end < len(doc) and doc[end].lower_ not in _AFTER_APPOSED_NAME and not is_line_break(doc[end]):
         return None
-    if any(lex.covers(k, "RANK", "TITLE", "HONORIFIC", "ORG", "ROLE") for k in range(start, end)):
-        return None
-    if any(e.label_ in _NOT_PERSON_LABELS and e.start <= start and e.end >= end for e in doc.ents):
-        return None
-    if not valid_name(doc, start, end) or looks_like_body(doc, start, end):
+    if not _may_be_name(doc, lex, start, end):
         return None
     return Mention(start, end, name_words(doc, lex, start, end), Chain(start=start, end=start))
+
+
+def _may_be_name(doc: Doc, lex: Lexicon, start: int, end: int, *, entities: bool = True) -> bool:
+    """Words the NER did not call a person that may still be a name: no office, rank or body in them,
+    no entity of another kind around them (unless not `entities`), and no place's name."""
+    if any(lex.covers(k, "RANK", "TITLE", "HONORIFIC", "ORG", "ROLE") for k in range(start, end)):
+        return False
+    if entities and any(e.label_ in _NOT_PERSON_LABELS and e.start <= start and e.end >= end
+                        for e in doc.ents):
+        return False
+    return valid_name(doc, start, end) and not looks_like_body(doc, start, end)
 
 
 def _hyphen_syllable(token: Token) -> bool:

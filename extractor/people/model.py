@@ -30,6 +30,7 @@ class Chain:
     past: bool = False
     role: Entry | None = None
     office_start: int | None = None  # an office set off before the chain ("Chief of Army Staff, General X")
+    credit: bool = False  # the name of a photo credit or a byline: a person of the page, no more
 
     @property
     def has_role(self) -> bool:
@@ -100,6 +101,11 @@ class PersonCluster:
     @property
     def retired(self) -> bool:
         return any(c.retired for c in self.chains())
+
+    @property
+    def credited_only(self) -> bool:
+        """Named only in a photo credit or a byline: a person of the page, not of the story."""
+        return bool(self.mentions) and all(m.chain.credit for m in self.mentions)
 
     @property
     def title(self) -> str | None:

@@ -357,3 +357,33 @@ def test_a_name_set_off_after_an_office_is_a_person_though_the_ner_took_it_for_a
 ])
 def test_a_portfolio_or_a_place_after_an_office_is_no_person(run: Run, text: str) -> None:
     assert run(text).people == []
+
+
+CREDITS = [
+    ("photo-colon", "ISLAMABAD: The talks were held on Friday. (Photo: Luca Bruno/AP)", "Luca Bruno"),
+    ("agency-photo-slash", "ISLAMABAD: The talks were held on Friday.\nAP Photo/Luca Bruno", "Luca Bruno"),
+    ("name-slash-agency", "ISLAMABAD: The minister laid a wreath on Friday (Brian Fallon/PA)", "Brian Fallon"),
+    ("photo-by", "ISLAMABAD: The talks were held on Friday.\n(Photo by Hamad Saeed / WAM / AFP)", "Hamad Saeed"),
+    ("source-line", "ISLAMABAD: The two ministers met. Source: Ministry of Defence / Maria Tammik", "Maria Tammik"),
+    ("byline", "By Sana Qureshi\n\nISLAMABAD: The talks were held on Friday.", "Sana Qureshi"),
+]
+
+
+@pytest.mark.parametrize("text,name", [c[1:] for c in CREDITS], ids=[c[0] for c in CREDITS])
+def test_a_photo_credit_or_a_byline_names_a_person_of_no_country(run: Run, text: str, name: str) -> None:
+    found = person(run(text), name)
+    assert (found.title, found.country, found.organization) == (None, None, None)
+
+
+@pytest.mark.parametrize("text", ["ISLAMABAD: The talks were held at the palace. Photo: White House/AP",
+                                  "ISLAMABAD: The talks were held on Friday. (Photo: Prime Minister Office)"])
+def test_a_body_credited_for_a_photo_is_no_person(run: Run, text: str) -> None:
+    assert run(text).people == []
+
+
+def test_a_photographer_takes_no_part_in_the_visit(run: Run) -> None:
+    document = run("ISLAMABAD: Turkish Defence Minister Kemal Aydin Sezer called on Prime Minister Nadeem Akhtar "
+                   "Rana on Friday. (Photo: Luca Bruno/AP)")
+    [event] = document.events
+    assert [c.name for m in event.meetings for c in m.counterparts] == ["Nadeem Akhtar Rana"]
+    assert "Luca Bruno" in [p.name for p in document.people]
